@@ -1,0 +1,103 @@
+package io.github.camelsms.sms;
+
+import java.util.Map;
+
+import io.github.camelsms.sms.service.SmsHttpClients;
+import io.github.camelsms.sms.service.SmsProvider;
+import io.github.camelsms.sms.service.SmsProviders;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.IOHelper;
+
+/**
+ * The sms component: {@code sms:provider/operation}. It owns the pooled HTTP clients its endpoints share and closes
+ * them when it stops.
+ */
+@Component("sms")
+public class SmsComponent extends DefaultComponent {
+
+    @Metadata(description = "The default options for every sms endpoint (each endpoint option can be set here).")
+    private SmsConfiguration configuration = new SmsConfiguration();
+    @Metadata(label = "advanced", defaultValue = "200",
+              description = "The most HTTP connections the component keeps open in all.")
+    private int maxTotalConnections = 200;
+    @Metadata(label = "advanced", defaultValue = "40",
+              description = "The most HTTP connections the component keeps open to one provider host.")
+    private int connectionsPerRoute = 40;
+
+    private volatile SmsHttpClients httpClients;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String[] parts = remaining.split("/", -1);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw new IllegalArgumentException("Use sms:provider/operation, for example sms:cpsms/send. Providers: "
+                                               + String.join(", ", SmsProviders.names()));
+        }
+        SmsProvider provider = SmsProviders.find(parts[0]);
+        if (provider == null) {
+            throw new IllegalArgumentException("Unknown SMS provider '" + parts[0] + "'. Supported providers: "
+                                               + String.join(", ", SmsProviders.names()));
+        }
+        if (!provider.operations().contains(parts[1])) {
+            throw new IllegalArgumentException("The " + provider.name() + " provider has no operation '" + parts[1]
+                                               + "'. Supported operations: "
+                                               + String.join(", ", provider.operations()));
+        }
+        SmsConfiguration endpointConfiguration = configuration.copy();
+        endpointConfiguration.setProvider(provider.name());
+        endpointConfiguration.setOperation(parts[1]);
+        SmsEndpoint endpoint = new SmsEndpoint(uri, this, endpointConfiguration, provider);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The shared HTTP clients, created on first use. */
+    SmsHttpClients httpClients() {
+        SmsHttpClients clients = httpClients;
+        if (clients == null) {
+            synchronized (this) {
+                if (httpClients == null) {
+                    httpClients = new SmsHttpClients(getCamelContext(), maxTotalConnections, connectionsPerRoute);
+                }
+                clients = httpClients;
+            }
+        }
+        return clients;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            IOHelper.close(httpClients);
+            httpClients = null;
+        }
+        super.doStop();
+    }
+
+    public SmsConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(SmsConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public int getMaxTotalConnections() {
+        return maxTotalConnections;
+    }
+
+    public void setMaxTotalConnections(int maxTotalConnections) {
+        this.maxTotalConnections = maxTotalConnections;
+    }
+
+    public int getConnectionsPerRoute() {
+        return connectionsPerRoute;
+    }
+
+    public void setConnectionsPerRoute(int connectionsPerRoute) {
+        this.connectionsPerRoute = connectionsPerRoute;
+    }
+}

@@ -1,0 +1,317 @@
+package io.github.camelsms.sms;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of an sms endpoint. The component holds one instance as the defaults; each endpoint gets a copy.
+ */
+@UriParams
+public class SmsConfiguration implements Cloneable {
+
+    @UriPath(enums = "cpsms,mycpaas,twilio,signalwire", description = "The SMS provider.")
+    @Metadata(required = true)
+    private String provider;
+    @UriPath(enums = "send,sendGroup,cancelScheduled,credit,log,createGroup,listGroups,updateGroup,deleteGroup,"
+                     + "createContact,listContacts,updateContact,deleteContact,getMessage,listMessages,deleteMessage",
+             description = "The operation. cpsms: send, sendGroup, cancelScheduled, credit, log, createGroup, listGroups,"
+                           + " updateGroup, deleteGroup, createContact, listContacts, updateContact, deleteContact."
+                           + " mycpaas, twilio and signalwire: send, getMessage, listMessages, deleteMessage.")
+    @Metadata(required = true)
+    private String operation;
+
+    @UriParam(label = "security", description = "The CPSMS user name (your CPSMS login).")
+    private String username;
+    @UriParam(label = "security", secret = true,
+              description = "The CPSMS API key, generated under INDSTILLINGER -> API in the CPSMS web app.")
+    private String apiKey;
+    @UriParam(label = "security", description = "The LaML Account SID (starts with AC).")
+    private String accountSid;
+    @UriParam(label = "security", secret = true, description = "The LaML Auth Token.")
+    private String authToken;
+    @UriParam(label = "common", description = "The SignalWire space host, for example example.signalwire.com"
+                                              + " (signalwire only).")
+    private String spaceUrl;
+
+    @UriParam(label = "common", description = "Overrides the provider's base URL, for example to use a sandbox or the"
+                                              + " simulator.")
+    private String baseUrl;
+    @UriParam(label = "producer", description = "The default sender: up to 11 letters and digits or up to 20 digits"
+                                                + " (cpsms), an E.164 number (LaML).")
+    private String from;
+    @UriParam(label = "producer", description = "The default recipient(s), comma-separated.")
+    private String to;
+    @UriParam(label = "producer", description = "The URL the provider posts delivery reports to (cpsms dlr_url, LaML"
+                                                + " StatusCallback).")
+    private String callbackUrl;
+    @UriParam(label = "producer", enums = "UTF-8,ISO-8859-1",
+              description = "The character encoding CPSMS uses for the message (cpsms only).")
+    private String encoding;
+    @UriParam(label = "producer", description = "Send as a flash SMS, shown at once and not stored (cpsms only).")
+    private Boolean flash;
+    @UriParam(label = "producer", description = "Your own reference of the message, up to 32 characters (cpsms"
+                                                + " only). Needed to cancel a scheduled message.")
+    private String reference;
+    @UriParam(label = "producer", description = "Media URL(s), comma-separated, that make the message an MMS"
+                                                + " (LaML only; up to 10).")
+    private String mediaUrl;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Throw SmsPartialFailureException when the provider rejected some recipients. By default"
+                            + " the result lists them and the exchange succeeds.")
+    private boolean failOnPartialFailure;
+    @UriParam(label = "producer", defaultValue = "1000",
+              description = "The most messages listMessages returns, following the provider's pages (LaML only).")
+    private int maxResults = 1000;
+    @UriParam(label = "producer", defaultValue = "4",
+              description = "How many LaML requests a send to several recipients runs at once (one request per"
+                            + " recipient).")
+    private int maxConcurrentRequests = 4;
+
+    @UriParam(label = "timeout", defaultValue = "10000", javaType = "long",
+              description = "The timeout in milliseconds until a connection is established. 0 means no timeout.")
+    private long connectTimeout = 10000;
+    @UriParam(label = "timeout", defaultValue = "30000", javaType = "long",
+              description = "The timeout in milliseconds for the provider's response once the request was sent. 0"
+                            + " means no timeout.")
+    private long responseTimeout = 30000;
+    @UriParam(label = "advanced", description = "A hook to configure the Apache HttpClient 5 builder; endpoints with"
+                                                + " the same configurer share one client.")
+    private HttpClientConfigurer httpClientConfigurer;
+    @UriParam(label = "security", description = "TLS settings, using Camel's SSLContextParameters.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "proxy", description = "The proxy host name.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "The proxy port.")
+    private Integer proxyPort;
+    @UriParam(label = "proxy", description = "The user name for proxy authentication (Basic).")
+    private String proxyAuthUsername;
+    @UriParam(label = "proxy", secret = true, description = "The password for proxy authentication (Basic).")
+    private String proxyAuthPassword;
+
+    public SmsConfiguration copy() {
+        try {
+            return (SmsConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getAccountSid() {
+        return accountSid;
+    }
+
+    public void setAccountSid(String accountSid) {
+        this.accountSid = accountSid;
+    }
+
+    public String getAuthToken() {
+        return authToken;
+    }
+
+    public void setAuthToken(String authToken) {
+        this.authToken = authToken;
+    }
+
+    public String getSpaceUrl() {
+        return spaceUrl;
+    }
+
+    public void setSpaceUrl(String spaceUrl) {
+        this.spaceUrl = spaceUrl;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getCallbackUrl() {
+        return callbackUrl;
+    }
+
+    public void setCallbackUrl(String callbackUrl) {
+        this.callbackUrl = callbackUrl;
+    }
+
+    public String getEncoding() {
+        return encoding;
+    }
+
+    public void setEncoding(String encoding) {
+        this.encoding = encoding;
+    }
+
+    public Boolean getFlash() {
+        return flash;
+    }
+
+    public void setFlash(Boolean flash) {
+        this.flash = flash;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public void setReference(String reference) {
+        this.reference = reference;
+    }
+
+    public String getMediaUrl() {
+        return mediaUrl;
+    }
+
+    public void setMediaUrl(String mediaUrl) {
+        this.mediaUrl = mediaUrl;
+    }
+
+    public boolean isFailOnPartialFailure() {
+        return failOnPartialFailure;
+    }
+
+    public void setFailOnPartialFailure(boolean failOnPartialFailure) {
+        this.failOnPartialFailure = failOnPartialFailure;
+    }
+
+    public int getMaxResults() {
+        return maxResults;
+    }
+
+    public void setMaxResults(int maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    /** Names the endpoint without any credential. */
+    @Override
+    public String toString() {
+        return "SmsConfiguration[" + provider + "/" + operation + (baseUrl != null ? " at " + baseUrl : "") + "]";
+    }
+}

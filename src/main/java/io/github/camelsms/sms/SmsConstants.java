@@ -1,0 +1,96 @@
+package io.github.camelsms.sms;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The message headers the sms component reads and writes.
+ */
+public final class SmsConstants {
+
+    // in: override the endpoint options for one exchange
+
+    @Metadata(label = "producer", description = "The recipient(s): a number, a comma-separated list of numbers or a"
+                                                + " Collection of numbers. Overrides the to option.",
+              javaType = "String")
+    public static final String TO = "CamelSmsTo";
+    @Metadata(label = "producer", description = "The sender. Overrides the from option.", javaType = "String")
+    public static final String FROM = "CamelSmsFrom";
+    @Metadata(label = "producer", description = "When to send the message (cpsms): an Instant, ZonedDateTime,"
+                                                + " OffsetDateTime, Date or epoch seconds. Must be in the future.",
+              javaType = "Object")
+    public static final String SCHEDULED_AT = "CamelSmsScheduledAt";
+    @Metadata(label = "producer", description = "Your own reference of the message, up to 32 characters (cpsms)."
+                                                + " Needed to cancel a scheduled message. Overrides the reference option.",
+              javaType = "String")
+    public static final String REFERENCE = "CamelSmsReference";
+    @Metadata(label = "producer", description = "The group id for sendGroup and the group and contact operations (cpsms).",
+              javaType = "String")
+    public static final String GROUP_ID = "CamelSmsGroupId";
+    @Metadata(label = "producer", description = "The group name for createGroup and updateGroup (cpsms).",
+              javaType = "String")
+    public static final String GROUP_NAME = "CamelSmsGroupName";
+    @Metadata(label = "producer", description = "The contact's phone number for the contact operations (cpsms).",
+              javaType = "String")
+    public static final String PHONE_NUMBER = "CamelSmsPhoneNumber";
+    @Metadata(label = "producer", description = "The contact's name for createContact and updateContact (cpsms).",
+              javaType = "String")
+    public static final String CONTACT_NAME = "CamelSmsContactName";
+    @Metadata(description = "In: the message id for getMessage and deleteMessage (LaML). Out: the id (sid) of the"
+                            + " message a single-recipient LaML send created.",
+              javaType = "String")
+    public static final String MESSAGE_ID = "CamelSmsMessageId";
+    @Metadata(label = "producer", description = "Media URL(s) that make the message an MMS (LaML): a URL, a"
+                                                + " comma-separated list or a Collection. Overrides the mediaUrl option.",
+              javaType = "Object")
+    public static final String MEDIA_URL = "CamelSmsMediaUrl";
+    @Metadata(label = "producer", description = "The delivery-report URL. Overrides the callbackUrl option.",
+              javaType = "String")
+    public static final String CALLBACK_URL = "CamelSmsCallbackUrl";
+    @Metadata(label = "producer", description = "Send as a flash SMS (cpsms). Overrides the flash option.",
+              javaType = "Boolean")
+    public static final String FLASH = "CamelSmsFlash";
+    @Metadata(label = "producer", description = "Start of the time range for the log operation (cpsms): the same"
+                                                + " types as CamelSmsScheduledAt.",
+              javaType = "Object")
+    public static final String LOG_FROM = "CamelSmsLogFrom";
+    @Metadata(label = "producer", description = "End of the time range for the log operation (cpsms): the same"
+                                                + " types as CamelSmsScheduledAt.",
+              javaType = "Object")
+    public static final String LOG_TO = "CamelSmsLogTo";
+
+    // out
+
+    @Metadata(label = "producer", description = "The provider that handled the exchange.", javaType = "String")
+    public static final String PROVIDER = "CamelSmsProvider";
+    @Metadata(label = "producer", description = "The operation that was performed.", javaType = "String")
+    public static final String OPERATION = "CamelSmsOperation";
+    @Metadata(label = "producer", description = "The ids of the messages a send created (LaML sids; empty for cpsms,"
+                                                + " which returns no ids).",
+              javaType = "java.util.List<String>")
+    public static final String MESSAGE_IDS = "CamelSmsMessageIds";
+    @Metadata(label = "producer", description = "The status the provider reported: the message status of a LaML send,"
+                                                + " ACCEPTED, PARTIAL or the provider's confirmation text for cpsms.",
+              javaType = "String")
+    public static final String STATUS = "CamelSmsStatus";
+    @Metadata(label = "producer", description = "The total cost of a send, as the provider reports it (cpsms points,"
+                                                + " LaML price when known).",
+              javaType = "java.math.BigDecimal")
+    public static final String COST = "CamelSmsCost";
+    @Metadata(label = "producer", description = "How many recipients the provider accepted.", javaType = "Integer")
+    public static final String ACCEPTED_COUNT = "CamelSmsAcceptedCount";
+    @Metadata(label = "producer", description = "How many recipients the provider rejected.", javaType = "Integer")
+    public static final String REJECTED_COUNT = "CamelSmsRejectedCount";
+    @Metadata(label = "producer", description = "How many SMS segments the message text takes per recipient.",
+              javaType = "Integer")
+    public static final String SEGMENTS = "CamelSmsSegments";
+    @Metadata(label = "producer", description = "The SMS alphabet the text needs: GSM7 or UCS2.", javaType = "String",
+              enums = "GSM7,UCS2")
+    public static final String ENCODING = "CamelSmsEncoding";
+    @Metadata(label = "producer", description = "The HTTP status of the provider's (last) response.",
+              javaType = "Integer")
+    public static final String HTTP_RESPONSE_CODE = Exchange.HTTP_RESPONSE_CODE;
+
+    private SmsConstants() {
+    }
+}

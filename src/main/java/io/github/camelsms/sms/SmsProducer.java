@@ -1,0 +1,49 @@
+package io.github.camelsms.sms;
+
+import io.github.camelsms.sms.service.SmsCall;
+import io.github.camelsms.sms.service.SmsHttpTransport;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Performs the endpoint's operation. It works on the calling thread, like camel-http, and always completes the
+ * callback, failures included.
+ */
+public class SmsProducer extends DefaultAsyncProducer {
+
+    public SmsProducer(SmsEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public SmsEndpoint getEndpoint() {
+        return (SmsEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            SmsEndpoint endpoint = getEndpoint();
+            SmsHttpTransport transport = endpoint.getTransport();
+            if (transport == null) {
+                throw new IllegalStateException("The endpoint is not started: " + endpoint);
+            }
+            SmsCall call = new SmsCall(exchange, endpoint.getConfiguration(), endpoint.getProvider(), transport);
+            Object body = endpoint.getProvider().execute(call);
+            Message message = exchange.getMessage();
+            message.setBody(body);
+            message.setHeader(SmsConstants.PROVIDER, call.provider());
+            message.setHeader(SmsConstants.OPERATION, call.operation());
+            if (call.lastStatusCode() != 0) {
+                message.setHeader(SmsConstants.HTTP_RESPONSE_CODE, call.lastStatusCode());
+            }
+            call.outHeaders().forEach(message::setHeader);
+        } catch (Throwable e) {
+            exchange.setException(e);
+        }
+        callback.done(true);
+        return true;
+    }
+}

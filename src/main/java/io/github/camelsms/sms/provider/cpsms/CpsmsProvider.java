@@ -1,0 +1,470 @@
+package io.github.camelsms.sms.provider.cpsms;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.SmsFailure;
+import io.github.camelsms.sms.SmsPartialFailureException;
+import io.github.camelsms.sms.model.SmsContact;
+import io.github.camelsms.sms.model.SmsGroup;
+import io.github.camelsms.sms.model.SmsLogEntry;
+import io.github.camelsms.sms.model.SmsRecipientResult;
+import io.github.camelsms.sms.model.SmsSendResult;
+import io.github.camelsms.sms.service.SmsCall;
+import io.github.camelsms.sms.service.SmsCredentials;
+import io.github.camelsms.sms.service.SmsErrors;
+import io.github.camelsms.sms.service.SmsHttpRequest;
+import io.github.camelsms.sms.service.SmsHttpResponse;
+import io.github.camelsms.sms.service.SmsJson;
+import io.github.camelsms.sms.service.SmsProvider;
+import io.github.camelsms.sms.service.SmsText;
+import io.github.camelsms.sms.service.SmsTimes;
+
+import static io.github.camelsms.sms.service.SmsHttpRequest.segment;
+
+/**
+ * CPSMS.dk REST API v2: JSON over HTTPS with Basic authentication (user name and API key).
+ */
+public class CpsmsProvider implements SmsProvider {
+
+    public static final String NAME = "cpsms";
+    public static final String DEFAULT_BASE_URL = "https://api.cpsms.dk/v2";
+
+    static final int MAX_MESSAGE_LENGTH = 1530;
+    static final int MAX_REFERENCE_LENGTH = 32;
+
+    private static final List<String> OPERATIONS = List.of(
+            "send", "sendGroup", "cancelScheduled", "credit", "log", "createGroup", "listGroups", "updateGroup",
+            "deleteGroup", "createContact", "listContacts", "updateContact", "deleteContact");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> operations() {
+        return OPERATIONS;
+    }
+
+    @Override
+    public String defaultBaseUrl(SmsConfiguration configuration) {
+        return DEFAULT_BASE_URL;
+    }
+
+    @Override
+    public SmsCredentials credentials(SmsConfiguration configuration) {
+        return new SmsCredentials(configuration.getUsername(), configuration.getApiKey());
+    }
+
+    @Override
+    public void checkConfiguration(SmsConfiguration configuration) {
+        String operation = configuration.getOperation();
+        if (isBlank(configuration.getUsername())) {
+            throw SmsErrors.invalid(NAME, operation, "username",
+                    "the username option is not set: use your CPSMS login name");
+        }
+        if (isBlank(configuration.getApiKey())) {
+            throw SmsErrors.invalid(NAME, operation, "apiKey",
+                    "the apiKey option is not set: generate an API key under INDSTILLINGER -> API in CPSMS");
+        }
+        String encoding = configuration.getEncoding();
+        if (encoding != null && !encoding.equals("UTF-8") && !encoding.equals("ISO-8859-1")) {
+            throw SmsErrors.invalid(NAME, operation, "encoding", "encoding must be UTF-8 or ISO-8859-1");
+        }
+    }
+
+    @Override
+    public Object execute(SmsCall call) {
+        return switch (call.operation()) {
+            case "send" -> send(call, false);
+            case "sendGroup" -> send(call, true);
+            case "cancelScheduled" -> cancelScheduled(call);
+            case "credit" -> credit(call);
+            case "log" -> log(call);
+            case "createGroup" -> createGroup(call);
+            case "listGroups" -> listGroups(call);
+            case "updateGroup" -> updateGroup(call);
+            case "deleteGroup" -> deleteGroup(call);
+            case "createContact" -> createContact(call);
+            case "listContacts" -> listContacts(call);
+            case "updateContact" -> updateContact(call);
+            case "deleteContact" -> deleteContact(call);
+            default -> throw new IllegalStateException("Unsupported cpsms operation " + call.operation());
+        };
+    }
+
+    // sending
+
+    private SmsSendResult send(SmsCall call, boolean toGroup) {
+        SmsConfiguration configuration = call.configuration();
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (toGroup) {
+            body.put("to_group", Integer.parseInt(groupId(call)));
+        } else {
+            body.put("to", recipients(call));
+        }
+        String message = call.bodyText();
+        if (message == null || message.isEmpty()) {
+            throw call.invalid("body", "the message text (the exchange body) is empty");
+        }
+        if (message.length() > MAX_MESSAGE_LENGTH) {
+            throw call.invalid("body", "the message has " + message.length() + " characters; CPSMS takes at most "
+                                       + MAX_MESSAGE_LENGTH + " (10 concatenated SMS)");
+        }
+        body.put("message", message);
+        String from = call.text(SmsConstants.FROM, configuration.getFrom());
+        if (from != null) {
+            body.put("from", sender(call, from));
+        }
+        Instant scheduledAt = scheduledAt(call);
+        if (scheduledAt != null) {
+            body.put("timestamp", scheduledAt.getEpochSecond());
+        }
+        if (configuration.getEncoding() != null) {
+            body.put("encoding", configuration.getEncoding());
+        }
+        String callbackUrl = call.text(SmsConstants.CALLBACK_URL, configuration.getCallbackUrl());
+        if (callbackUrl != null) {
+            body.put("dlr_url", absoluteUrl(call, "callbackUrl", callbackUrl));
+        }
+        Boolean flash = call.header(SmsConstants.FLASH, Boolean.class);
+        if (flash == null) {
+            flash = configuration.getFlash();
+        }
+        if (Boolean.TRUE.equals(flash)) {
+            body.put("flash", 1);
+        }
+        String reference = reference(call);
+        if (reference != null) {
+            body.put("reference", reference);
+        }
+
+        SmsText text = SmsText.of(message);
+        SmsHttpRequest request = SmsHttpRequest.json("POST", toGroup ? "/sendgroup" : "/send", body, true);
+        SmsHttpResponse response = call.send(request);
+        JsonNode json = response.jsonOrNull();
+        if (json == null || !json.isObject()) {
+            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON object");
+        }
+        SmsSendResult result = CpsmsResponses.sendResult(json);
+        if (result.getRecipients().isEmpty()) {
+            SmsException failure = CpsmsResponses.embeddedError(json, call.operation(), request, response);
+            throw failure != null ? failure
+                    : SmsErrors.unreadable(NAME, call.operation(), request, response, "no success or error entries");
+        }
+        call.setOutHeader(SmsConstants.STATUS, result.getRejectedCount() == 0 ? "ACCEPTED" : "PARTIAL");
+        call.setOutHeader(SmsConstants.ACCEPTED_COUNT, result.getAcceptedCount());
+        call.setOutHeader(SmsConstants.REJECTED_COUNT, result.getRejectedCount());
+        call.setOutHeader(SmsConstants.MESSAGE_IDS, result.getMessageIds());
+        call.setOutHeader(SmsConstants.COST, result.getTotalCost());
+        call.setOutHeader(SmsConstants.ENCODING, text.encoding());
+        call.setOutHeader(SmsConstants.SEGMENTS, text.segments());
+        if (result.getRejectedCount() > 0 && configuration.isFailOnPartialFailure()) {
+            throw new SmsPartialFailureException(
+                    "cpsms " + call.operation() + ": " + result.getRejectedCount() + " of "
+                                                 + result.getRecipients().size() + " recipients were rejected "
+                                                 + rejectedSummary(result)
+                                                 + ". The others were sent to: do not resend to them",
+                    new SmsFailure(NAME, call.operation(), response.statusCode(), null, false, false,
+                            response.bodyAsString(), response.headers()),
+                    result);
+        }
+        return result;
+    }
+
+    private static String rejectedSummary(SmsSendResult result) {
+        StringBuilder sb = new StringBuilder("(");
+        result.getRecipients().stream().filter(r -> !r.isAccepted()).limit(5).forEach(r -> {
+            if (sb.length() > 1) {
+                sb.append("; ");
+            }
+            sb.append(r.getTo()).append(": ").append(r.getErrorMessage());
+        });
+        return sb.append(result.getRejectedCount() > 5 ? "; ...)" : ")").toString();
+    }
+
+    private Object recipients(SmsCall call) {
+        List<String> raw = call.recipients();
+        if (raw.isEmpty()) {
+            throw call.invalid("to", "no recipient: set the CamelSmsTo header or the to option");
+        }
+        List<String> numbers = new ArrayList<>(raw.size());
+        List<String> bad = new ArrayList<>();
+        for (String r : raw) {
+            String number = CpsmsNumbers.normalize(r);
+            if (number == null) {
+                bad.add(r);
+            } else {
+                numbers.add(number);
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw call.invalid("to", "invalid recipient number(s) " + bad
+                                     + ": use the country code and 8 to 15 digits, for example +4522334488");
+        }
+        return numbers.size() == 1 ? numbers.get(0) : numbers;
+    }
+
+    private static String sender(SmsCall call, String from) {
+        boolean numeric = from.matches("\\+?\\d{1,20}");
+        boolean alphanumeric = from.matches("[A-Za-z0-9 ]{1,11}") && !from.isBlank();
+        if (!numeric && !alphanumeric) {
+            throw call.invalid("from", "the sender '" + from + "' must be at most 11 letters and digits or at most"
+                                       + " 20 digits");
+        }
+        return numeric && from.startsWith("+") ? from.substring(1) : from;
+    }
+
+    private static Instant scheduledAt(SmsCall call) {
+        Object raw = call.rawHeader(SmsConstants.SCHEDULED_AT);
+        if (raw == null) {
+            return null;
+        }
+        Instant at;
+        try {
+            at = SmsTimes.toInstant(raw);
+        } catch (IllegalArgumentException e) {
+            throw call.invalid(SmsConstants.SCHEDULED_AT, "CamelSmsScheduledAt is " + e.getMessage());
+        }
+        if (!at.isAfter(Instant.now())) {
+            throw call.invalid(SmsConstants.SCHEDULED_AT,
+                    "the scheduled time " + at + " is not in the future; remove the header to send now");
+        }
+        return at;
+    }
+
+    private static String reference(SmsCall call) {
+        String reference = call.text(SmsConstants.REFERENCE, call.configuration().getReference());
+        if (reference != null && reference.length() > MAX_REFERENCE_LENGTH) {
+            throw call.invalid("reference", "the reference has " + reference.length() + " characters; CPSMS takes at"
+                                            + " most " + MAX_REFERENCE_LENGTH);
+        }
+        return reference;
+    }
+
+    private static String absoluteUrl(SmsCall call, String field, String url) {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw call.invalid(field, "the " + field + " '" + url + "' must be an absolute http(s) URL");
+        }
+        return url;
+    }
+
+    // scheduled messages, credit and log
+
+    private String cancelScheduled(SmsCall call) {
+        String reference = reference(call);
+        if (reference == null) {
+            throw call.invalid("reference", "cancelScheduled needs the reference the messages were sent with:"
+                                            + " set the CamelSmsReference header or the reference option");
+        }
+        SmsHttpResponse response = call.send(SmsHttpRequest.delete("/deletesms/" + segment(reference)));
+        return confirmation(call, response);
+    }
+
+    private BigDecimal credit(SmsCall call) {
+        SmsHttpRequest request = SmsHttpRequest.get("/creditvalue");
+        SmsHttpResponse response = call.send(request);
+        BigDecimal credit = CpsmsResponses.credit(response.jsonOrNull());
+        if (credit == null) {
+            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "no readable credit value");
+        }
+        return credit;
+    }
+
+    private List<SmsLogEntry> log(SmsCall call) {
+        Instant from = logTime(call, SmsConstants.LOG_FROM);
+        Instant to = logTime(call, SmsConstants.LOG_TO);
+        List<String> recipients = call.recipients();
+        if (recipients.size() > 1) {
+            throw call.invalid("to", "the log takes at most one recipient to filter on");
+        }
+        String recipient = null;
+        if (!recipients.isEmpty()) {
+            recipient = CpsmsNumbers.normalize(recipients.get(0));
+            if (recipient == null) {
+                throw call.invalid("to", "invalid recipient number " + recipients.get(0));
+            }
+        }
+        StringBuilder path = new StringBuilder("/getlog");
+        if (from != null || to != null) {
+            Instant end = to != null ? to : Instant.now();
+            Instant start = from != null ? from : end.minusSeconds(92L * 24 * 3600);
+            if (start.isAfter(end)) {
+                throw call.invalid(SmsConstants.LOG_FROM, "CamelSmsLogFrom (" + start + ") is after CamelSmsLogTo ("
+                                                          + end + ")");
+            }
+            path.append('/').append(start.getEpochSecond()).append('/').append(end.getEpochSecond());
+        }
+        if (recipient != null) {
+            path.append('/').append(recipient);
+        }
+        SmsHttpRequest request = SmsHttpRequest.get(path.toString());
+        SmsHttpResponse response = call.send(request);
+        JsonNode json = response.jsonOrNull();
+        if (json == null || !json.isArray()) {
+            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON array");
+        }
+        return CpsmsResponses.logEntries(json);
+    }
+
+    private static Instant logTime(SmsCall call, String header) {
+        try {
+            return SmsTimes.toInstant(call.rawHeader(header));
+        } catch (IllegalArgumentException e) {
+            throw call.invalid(header, header + " is " + e.getMessage());
+        }
+    }
+
+    // groups
+
+    private SmsGroup createGroup(SmsCall call) {
+        String name = groupName(call);
+        SmsHttpRequest request = SmsHttpRequest.json("POST", "/addgroup", Map.of("groupName", name), false);
+        SmsHttpResponse response = call.send(request);
+        JsonNode json = response.jsonOrNull();
+        String id = SmsJson.text(json, "groupId", "id");
+        if (id == null) {
+            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "no groupId");
+        }
+        String returnedName = SmsJson.text(json, "groupName", "name");
+        call.setOutHeader(SmsConstants.GROUP_ID, id);
+        return new SmsGroup(id, returnedName != null ? returnedName : name);
+    }
+
+    private List<SmsGroup> listGroups(SmsCall call) {
+        SmsHttpRequest request = SmsHttpRequest.get("/listgroups");
+        SmsHttpResponse response = call.send(request);
+        JsonNode json = response.jsonOrNull();
+        if (json == null || !json.isArray()) {
+            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON array");
+        }
+        List<SmsGroup> groups = new ArrayList<>(json.size());
+        json.forEach(g -> groups.add(new SmsGroup(SmsJson.text(g, "groupId", "id"), SmsJson.text(g, "groupName",
+                "name"))));
+        return groups;
+    }
+
+    private SmsGroup updateGroup(SmsCall call) {
+        String id = groupId(call);
+        String name = groupName(call);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("groupId", Integer.parseInt(id));
+        body.put("groupName", name);
+        confirmation(call, call.send(SmsHttpRequest.json("PUT", "/updategroup", body, false)));
+        return new SmsGroup(id, name);
+    }
+
+    private String deleteGroup(SmsCall call) {
+        String id = groupId(call);
+        return confirmation(call, call.send(SmsHttpRequest.delete("/deletegroup/" + id)));
+    }
+
+    // contacts
+
+    private SmsContact createContact(SmsCall call) {
+        return upsertContact(call, "POST", "/addcontact");
+    }
+
+    private SmsContact updateContact(SmsCall call) {
+        return upsertContact(call, "PUT", "/updatecontact");
+    }
+
+    private SmsContact upsertContact(SmsCall call, String method, String path) {
+        String id = groupId(call);
+        String phoneNumber = phoneNumber(call);
+        String name = call.text(SmsConstants.CONTACT_NAME, null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("groupId", Integer.parseInt(id));
+        body.put("phoneNumber", phoneNumber);
+        if (name != null) {
+            body.put("contactName", name);
+        }
+        confirmation(call, call.send(SmsHttpRequest.json(method, path, body, false)));
+        return new SmsContact(id, phoneNumber, name);
+    }
+
+    private List<SmsContact> listContacts(SmsCall call) {
+        String id = groupId(call);
+        SmsHttpRequest request = SmsHttpRequest.get("/listcontacts/" + id);
+        SmsHttpResponse response = call.send(request);
+        JsonNode json = response.jsonOrNull();
+        if (json == null || !json.isArray()) {
+            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON array");
+        }
+        List<SmsContact> contacts = new ArrayList<>(json.size());
+        json.forEach(c -> contacts.add(new SmsContact(id, SmsJson.text(c, "phoneNumber"),
+                SmsJson.text(c, "contactName"))));
+        return contacts;
+    }
+
+    private String deleteContact(SmsCall call) {
+        String id = groupId(call);
+        String phoneNumber = phoneNumber(call);
+        return confirmation(call, call.send(SmsHttpRequest.delete("/deletecontact/" + id + "/" + phoneNumber)));
+    }
+
+    // inputs and confirmations
+
+    private static String groupId(SmsCall call) {
+        String id = call.text(SmsConstants.GROUP_ID, null);
+        if (id == null) {
+            throw call.invalid(SmsConstants.GROUP_ID, call.operation() + " needs the group id in the CamelSmsGroupId"
+                                                      + " header");
+        }
+        if (!id.matches("\\d{1,9}")) {
+            throw call.invalid(SmsConstants.GROUP_ID, "the group id '" + id + "' must be a number");
+        }
+        return id;
+    }
+
+    private static String groupName(SmsCall call) {
+        String name = call.text(SmsConstants.GROUP_NAME, null);
+        if (name == null) {
+            throw call.invalid(SmsConstants.GROUP_NAME, call.operation() + " needs the group name in the"
+                                                        + " CamelSmsGroupName header");
+        }
+        return name;
+    }
+
+    private static String phoneNumber(SmsCall call) {
+        String raw = call.text(SmsConstants.PHONE_NUMBER, null);
+        if (raw == null) {
+            throw call.invalid(SmsConstants.PHONE_NUMBER, call.operation() + " needs the contact's number in the"
+                                                          + " CamelSmsPhoneNumber header");
+        }
+        String number = CpsmsNumbers.normalize(raw);
+        if (number == null) {
+            throw call.invalid(SmsConstants.PHONE_NUMBER, "invalid phone number '" + raw
+                                                          + "': use the country code and 8 to 15 digits");
+        }
+        return number;
+    }
+
+    /** The provider's confirmation text ({"Success": "..."}), also set as CamelSmsStatus. */
+    private static String confirmation(SmsCall call, SmsHttpResponse response) {
+        String text = SmsJson.text(response.jsonOrNull(), "success");
+        if (text == null) {
+            text = response.bodyAsString().strip();
+        }
+        call.setOutHeader(SmsConstants.STATUS, text);
+        return text;
+    }
+
+    @Override
+    public SmsException toException(SmsHttpResponse response, SmsHttpRequest request, String operation) {
+        return CpsmsResponses.toException(response, request, operation);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.camelsms.sms.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.SmsValidationException;
+import org.apache.camel.Exchange;
+
+/**
+ * One exchange being handled by a provider: its inputs (headers over endpoint options), the transport to send with,
+ * and the out headers to set when the call succeeds.
+ */
+public final class SmsCall {
+
+    private final Exchange exchange;
+    private final SmsConfiguration configuration;
+    private final SmsProvider provider;
+    private final SmsHttpTransport transport;
+    private final Map<String, Object> outHeaders = new LinkedHashMap<>();
+    private int lastStatusCode;
+
+    public SmsCall(Exchange exchange, SmsConfiguration configuration, SmsProvider provider,
+                   SmsHttpTransport transport) {
+        this.exchange = exchange;
+        this.configuration = configuration;
+        this.provider = provider;
+        this.transport = transport;
+    }
+
+    public Exchange exchange() {
+        return exchange;
+    }
+
+    public SmsConfiguration configuration() {
+        return configuration;
+    }
+
+    public String operation() {
+        return configuration.getOperation();
+    }
+
+    public String provider() {
+        return provider.name();
+    }
+
+    /** Sends one request; throws the mapped {@link io.github.camelsms.sms.SmsException} on failure. */
+    public SmsHttpResponse send(SmsHttpRequest request) {
+        SmsHttpResponse response = transport.execute(request, operation());
+        lastStatusCode = response.statusCode();
+        return response;
+    }
+
+    public SmsHttpTransport transport() {
+        return transport;
+    }
+
+    public int lastStatusCode() {
+        return lastStatusCode;
+    }
+
+    public void setOutHeader(String name, Object value) {
+        outHeaders.put(name, value);
+    }
+
+    public Map<String, Object> outHeaders() {
+        return outHeaders;
+    }
+
+    /** A header as String, or the option's value when the header is absent or blank; null when neither is set. */
+    public String text(String header, String optionValue) {
+        String value = exchange.getMessage().getHeader(header, String.class);
+        if (value == null || value.isBlank()) {
+            value = optionValue;
+        }
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** A header converted to the type, or null. */
+    public <T> T header(String header, Class<T> type) {
+        return exchange.getMessage().getHeader(header, type);
+    }
+
+    /** The raw header value, or null. */
+    public Object rawHeader(String header) {
+        return exchange.getMessage().getHeader(header);
+    }
+
+    /** The message body as String, or null when the body is null. */
+    public String bodyText() {
+        return exchange.getMessage().getBody(String.class);
+    }
+
+    /**
+     * The recipients from {@link SmsConstants#TO} (a String, comma-separated String, array or Collection) or the to
+     * option, trimmed, without empty entries.
+     */
+    public List<String> recipients() {
+        Object header = exchange.getMessage().getHeader(SmsConstants.TO);
+        List<String> result = new ArrayList<>();
+        if (header instanceof Collection<?> values) {
+            values.forEach(v -> addSplit(result, v));
+        } else if (header instanceof Object[] values) {
+            for (Object v : values) {
+                addSplit(result, v);
+            }
+        } else if (header != null) {
+            addSplit(result, exchange.getContext().getTypeConverter().convertTo(String.class, exchange, header));
+        }
+        if (result.isEmpty()) {
+            addSplit(result, configuration.getTo());
+        }
+        return result;
+    }
+
+    /** A list-valued input: a header (String, comma-separated, array or Collection) or the comma-separated option. */
+    public List<String> list(String header, String optionValue) {
+        Object value = exchange.getMessage().getHeader(header);
+        List<String> result = new ArrayList<>();
+        if (value instanceof Collection<?> values) {
+            values.forEach(v -> addSplit(result, v));
+        } else if (value instanceof Object[] values) {
+            for (Object v : values) {
+                addSplit(result, v);
+            }
+        } else if (value != null) {
+            addSplit(result, value.toString());
+        }
+        if (result.isEmpty()) {
+            addSplit(result, optionValue);
+        }
+        return result;
+    }
+
+    private static void addSplit(List<String> into, Object value) {
+        if (value == null) {
+            return;
+        }
+        for (String part : value.toString().split(",")) {
+            String trimmed = part.trim();
+            if (!trimmed.isEmpty()) {
+                into.add(trimmed);
+            }
+        }
+    }
+
+    /** A validation failure naming the field; nothing has been sent. */
+    public SmsValidationException invalid(String field, String message) {
+        return SmsErrors.invalid(provider.name(), operation(), field, message);
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.camelsms.sms.service;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import io.github.camelsms.sms.SmsAuthenticationException;
+import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.SmsFailure;
+import io.github.camelsms.sms.SmsForbiddenException;
+import io.github.camelsms.sms.SmsInsufficientCreditException;
+import io.github.camelsms.sms.SmsNotFoundException;
+import io.github.camelsms.sms.SmsProviderException;
+import io.github.camelsms.sms.SmsRateLimitException;
+import io.github.camelsms.sms.SmsTransportException;
+import io.github.camelsms.sms.SmsValidationException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+
+/**
+ * Builds every {@link SmsException}: the one place that decides the exception type and its retryable and in-doubt
+ * flags. Providers only extract their code and message and say which {@link Kind} a failure is.
+ */
+public final class SmsErrors {
+
+    /** The exception a failure becomes. */
+    public enum Kind {
+        VALIDATION,
+        AUTHENTICATION,
+        FORBIDDEN,
+        INSUFFICIENT_CREDIT,
+        NOT_FOUND,
+        RATE_LIMIT,
+        PROVIDER
+    }
+
+    private SmsErrors() {
+    }
+
+    /** The usual kind for an HTTP status. */
+    public static Kind kindOf(int statusCode) {
+        return switch (statusCode) {
+            case 400, 422 -> Kind.VALIDATION;
+            case 401 -> Kind.AUTHENTICATION;
+            case 402 -> Kind.INSUFFICIENT_CREDIT;
+            case 403 -> Kind.FORBIDDEN;
+            case 404 -> Kind.NOT_FOUND;
+            case 429 -> Kind.RATE_LIMIT;
+            default -> Kind.PROVIDER;
+        };
+    }
+
+    /**
+     * An exception for a provider's failure answer.
+     *
+     * @param detail what the provider said, or null
+     * @param hint   how to fix it, or null
+     */
+    public static SmsException fromResponse(
+            Kind kind, String provider, String operation, SmsHttpRequest request, SmsHttpResponse response,
+            String providerCode, String detail, String hint) {
+        int status = response.statusCode();
+        Duration retryAfter = parseRetryAfter(response.header("Retry-After"));
+        boolean serverError = status >= 500;
+        boolean unavailableWithRetryAfter = status == 503 && retryAfter != null;
+        boolean inDoubt = serverError && request.sendsSms() && !unavailableWithRetryAfter;
+        boolean retryable = kind == Kind.RATE_LIMIT || unavailableWithRetryAfter || serverError && !inDoubt;
+        SmsFailure failure = new SmsFailure(provider, operation, status, providerCode, retryable, inDoubt,
+                response.bodyAsString(), response.headers());
+
+        StringBuilder message = new StringBuilder(160).append(provider).append(' ').append(operation)
+                .append(" failed with HTTP ").append(status);
+        if (providerCode != null) {
+            message.append(" (code ").append(providerCode).append(')');
+        }
+        if (detail != null && !detail.isBlank()) {
+            message.append(": ").append(detail.strip());
+        }
+        if (inDoubt) {
+            message.append(". The provider may have sent the message all the same: check before sending again");
+        }
+        if (hint != null) {
+            message.append(". ").append(hint);
+        }
+        String text = message.toString();
+        return switch (kind) {
+            case VALIDATION -> new SmsValidationException(text, failure);
+            case AUTHENTICATION -> new SmsAuthenticationException(text, failure);
+            case FORBIDDEN -> new SmsForbiddenException(text, failure);
+            case INSUFFICIENT_CREDIT -> new SmsInsufficientCreditException(text, failure);
+            case NOT_FOUND -> new SmsNotFoundException(text, failure);
+            case RATE_LIMIT -> new SmsRateLimitException(text, failure, retryAfter);
+            case PROVIDER -> new SmsProviderException(text, failure);
+        };
+    }
+
+    /** An answer that arrived but cannot be understood. */
+    public static SmsProviderException unreadable(
+            String provider, String operation, SmsHttpRequest request, SmsHttpResponse response, String what) {
+        boolean inDoubt = request.sendsSms();
+        SmsFailure failure = new SmsFailure(provider, operation, response.statusCode(), null, !inDoubt, inDoubt,
+                response.bodyAsString(), response.headers());
+        return new SmsProviderException(provider + " " + operation + " returned HTTP " + response.statusCode()
+                                        + " with " + what
+                                        + (inDoubt ? "; the message may have been sent: check before sending again" : ""),
+                failure);
+    }
+
+    /** Bad input, found before anything was sent. */
+    public static SmsValidationException invalid(String provider, String operation, String field, String message) {
+        return new SmsValidationException(field, provider + " " + operation + ": " + message,
+                SmsFailure.beforeSending(provider, operation));
+    }
+
+    /**
+     * A network failure. Failures while connecting (refused, unknown host, connect timeout, TLS handshake) happened
+     * before the request went out: retryable. Anything later (read timeout, reset, dropped connection) leaves a send
+     * in doubt.
+     */
+    public static SmsTransportException fromIo(
+            String provider, String operation, SmsHttpRequest request, String url, IOException e) {
+        boolean beforeSending = isBeforeSending(e);
+        boolean inDoubt = !beforeSending && request.sendsSms();
+        SmsFailure failure = new SmsFailure(provider, operation, 0, null, !inDoubt, inDoubt, null, null);
+        String what = describe(e);
+        String message = provider + " " + operation + ": " + what + " calling " + url
+                         + (inDoubt
+                                 ? ". The request had gone out, so the message may have been sent: check before sending"
+                                   + " again"
+                                 : beforeSending ? ". Nothing was sent; check the base URL, the network and the proxy"
+                                                 : "");
+        return new SmsTransportException(message, failure, e);
+    }
+
+    private static boolean isBeforeSending(IOException e) {
+        return e instanceof ConnectException || e instanceof ConnectTimeoutException
+               || e instanceof UnknownHostException || e instanceof NoRouteToHostException
+               || e instanceof SSLHandshakeException;
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof ConnectTimeoutException) {
+            return "connect timeout";
+        } else if (e instanceof ConnectException) {
+            return "connection refused";
+        } else if (e instanceof UnknownHostException) {
+            return "unknown host " + e.getMessage();
+        } else if (e instanceof SSLHandshakeException) {
+            return "TLS handshake failed (" + e.getMessage() + ")";
+        } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return "no response within the response timeout";
+        }
+        return "connection failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
+    public static Duration parseRetryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
+        } catch (NumberFormatException e) {
+            try {
+                Duration d = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+}

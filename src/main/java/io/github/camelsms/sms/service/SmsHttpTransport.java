@@ -1,0 +1,147 @@
+package io.github.camelsms.sms.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.camelsms.sms.SmsException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one endpoint's requests: the one place that builds HTTP requests (base URL, Basic authentication, content
+ * type, timeouts), reads answers and turns I/O failures and non-2xx answers into {@link SmsException}s.
+ */
+public final class SmsHttpTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmsHttpTransport.class);
+
+    /** Answers larger than this are refused rather than held in memory. */
+    static final int MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+    private final CloseableHttpClient client;
+    private final SmsProvider provider;
+    private final String baseUrl;
+    private final String hostUrl;
+    private final String authorization;
+    private final String secret;
+    private final RequestConfig requestConfig;
+
+    public SmsHttpTransport(CloseableHttpClient client, SmsProvider provider, String baseUrl,
+                            SmsCredentials credentials, long responseTimeout) {
+        this.client = client;
+        this.provider = provider;
+        this.baseUrl = stripTrailingSlash(baseUrl);
+        URI base = URI.create(this.baseUrl);
+        this.hostUrl = base.getScheme() + "://" + base.getRawAuthority();
+        this.secret = credentials.secret();
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (credentials.user() + ":" + credentials.secret()).getBytes(StandardCharsets.UTF_8));
+        this.requestConfig = RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout))
+                .build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The URL a request goes to (it never carries credentials). */
+    public String urlOf(SmsHttpRequest request) {
+        return (request.fromHost() ? hostUrl : baseUrl) + request.target();
+    }
+
+    /**
+     * Sends the request and returns a 2xx answer; anything else is thrown as the provider's {@link SmsException}.
+     */
+    public SmsHttpResponse execute(SmsHttpRequest request, String operation) {
+        String url = urlOf(request);
+        HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), URI.create(url));
+        httpRequest.setConfig(requestConfig);
+        httpRequest.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+        httpRequest.setHeader(HttpHeaders.ACCEPT, "application/json");
+        if (request.body() != null) {
+            httpRequest.setEntity(new ByteArrayEntity(request.body(),
+                    ContentType.parse(request.contentType() + "; charset=UTF-8")));
+        }
+        LOG.debug("{} {}: {} {}", provider.name(), operation, request.method(), url);
+        SmsHttpResponse response;
+        try {
+            response = client.execute(httpRequest, SmsHttpTransport::read);
+        } catch (IOException e) {
+            throw SmsErrors.fromIo(provider.name(), operation, request, url, e);
+        } catch (ResponseTooLargeException e) {
+            throw SmsErrors.unreadable(provider.name(), operation, request, e.response,
+                    "a body larger than " + MAX_RESPONSE_BYTES + " bytes");
+        }
+        LOG.debug("{} {}: HTTP {}", provider.name(), operation, response.statusCode());
+        if (!response.isSuccess()) {
+            throw provider.toException(redacted(response), request, operation);
+        }
+        return response;
+    }
+
+    private static SmsHttpResponse read(ClassicHttpResponse httpResponse) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : httpResponse.getHeaders()) {
+            headers.put(header.getName(), header.getValue());
+        }
+        byte[] body = new byte[0];
+        HttpEntity entity = httpResponse.getEntity();
+        if (entity != null) {
+            try (InputStream in = entity.getContent()) {
+                body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            }
+            if (body.length > MAX_RESPONSE_BYTES) {
+                SmsHttpResponse partial = new SmsHttpResponse(httpResponse.getCode(), headers, new byte[0]);
+                throw new ResponseTooLargeException(partial);
+            }
+        }
+        return new SmsHttpResponse(httpResponse.getCode(), headers, body);
+    }
+
+    /** A provider that echoes the request must not carry the secret into an exception. */
+    private SmsHttpResponse redacted(SmsHttpResponse response) {
+        if (secret == null || secret.length() < 4) {
+            return response;
+        }
+        String body = response.bodyAsString();
+        if (!body.contains(secret)) {
+            return response;
+        }
+        return new SmsHttpResponse(response.statusCode(), response.headers(),
+                body.replace(secret, "****").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public String toString() {
+        return "SmsHttpTransport[" + provider.name() + " at " + baseUrl + "]";
+    }
+
+    private static final class ResponseTooLargeException extends RuntimeException {
+        private final transient SmsHttpResponse response;
+
+        ResponseTooLargeException(SmsHttpResponse response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
+    }
+}

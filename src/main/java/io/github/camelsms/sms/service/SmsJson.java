@@ -1,0 +1,97 @@
+package io.github.camelsms.sms.service;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The component's one configured ObjectMapper, and helpers for reading providers' loosely typed JSON.
+ */
+public final class SmsJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
+
+    private SmsJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    public static JsonNode readOrNull(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A field looked up without regard to case (CPSMS answers both "success" and "Success"), or null. */
+    public static JsonNode field(JsonNode node, String name) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode exact = node.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The first of the named fields that is present and not null, as text; null when none is. */
+    public static String text(JsonNode node, String... names) {
+        for (String name : names) {
+            JsonNode value = field(node, name);
+            if (value != null && !value.isNull() && !value.isContainerNode()) {
+                return value.asText();
+            }
+        }
+        return null;
+    }
+
+    /** The first of the named fields as a number, accepting numbers and numeric strings; null when none parses. */
+    public static BigDecimal decimal(JsonNode node, String... names) {
+        for (String name : names) {
+            JsonNode value = field(node, name);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (value.isNumber()) {
+                return value.decimalValue();
+            }
+            if (value.isTextual()) {
+                try {
+                    return new BigDecimal(value.asText().trim());
+                } catch (NumberFormatException e) {
+                    // not a number: try the next name
+                }
+            }
+        }
+        return null;
+    }
+}

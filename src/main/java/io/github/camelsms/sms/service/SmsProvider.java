@@ -1,0 +1,41 @@
+package io.github.camelsms.sms.service;
+
+import java.util.List;
+
+import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.SmsException;
+
+/**
+ * One SMS provider: a plug-in found through {@link java.util.ServiceLoader} (META-INF/services). A provider turns an
+ * exchange into HTTP requests and the answers into results; {@link SmsCall} and {@link SmsHttpTransport} do
+ * everything else (validation helpers, authentication, sending, I/O errors).
+ */
+public interface SmsProvider {
+
+    /** The name used in the URI, for example {@code cpsms}. */
+    String name();
+
+    /** The operations this provider supports, in the order the documentation lists them. */
+    List<String> operations();
+
+    /** The base URL to use when the endpoint sets no baseUrl. */
+    String defaultBaseUrl(SmsConfiguration configuration);
+
+    /** The user and secret for HTTP Basic authentication, taken from the provider's own options. */
+    SmsCredentials credentials(SmsConfiguration configuration);
+
+    /**
+     * Checks the endpoint's options when the endpoint starts (credentials present, ids well-formed). Throws
+     * {@link io.github.camelsms.sms.SmsValidationException} naming the option.
+     */
+    void checkConfiguration(SmsConfiguration configuration);
+
+    /** Turns a non-2xx answer into the matching {@link SmsException}. */
+    SmsException toException(SmsHttpResponse response, SmsHttpRequest request, String operation);
+
+    /**
+     * Performs the endpoint's operation for one exchange: validates everything before sending anything, sends, and
+     * returns the new message body (setting out headers through the call).
+     */
+    Object execute(SmsCall call);
+}

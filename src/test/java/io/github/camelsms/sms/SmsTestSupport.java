@@ -1,0 +1,57 @@
+package io.github.camelsms.sms;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import io.github.camelsms.sms.simulator.SmsSimulator;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Camel context per test and a fresh simulator per test, with one CPSMS account.
+ */
+public abstract class SmsTestSupport extends CamelTestSupport {
+
+    protected static final String USER = "tester";
+    protected static final String API_KEY = "Sup3rS3cretApiKey-9f8e7d";
+
+    protected final SmsSimulator sim = SmsSimulator.start();
+
+    protected SmsTestSupport() {
+        sim.cpsms().addAccount(USER, API_KEY, new BigDecimal("1000")).defaultSender("CamelSms");
+        sim.cpsms().logRateLimit(java.time.Duration.ZERO);
+    }
+
+    @AfterEach
+    void closeSimulator() {
+        sim.close();
+    }
+
+    /** An sms:cpsms URI with the simulator's base URL and the test account. */
+    protected String cpsms(String operation, String... options) {
+        StringBuilder uri = new StringBuilder("sms:cpsms/").append(operation).append("?baseUrl=").append(sim.baseUrl())
+                .append("&username=").append(USER).append("&apiKey=RAW(").append(API_KEY).append(')');
+        for (String option : options) {
+            uri.append('&').append(option);
+        }
+        return uri.toString();
+    }
+
+    /** Sends to the URI and returns the exchange (never throws: a failure is on the exchange). */
+    protected Exchange call(String uri, Object body, Map<String, Object> headers) {
+        return template().send(uri, e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().getHeaders().putAll(headers);
+        });
+    }
+
+    /** Sends and expects an exception of that type on the exchange. */
+    protected <T extends Throwable> T failure(Class<T> type, String uri, Object body, Map<String, Object> headers) {
+        Exchange exchange = call(uri, body, headers);
+        assertThat(exchange.getException()).as("exception of %s", uri).isInstanceOf(type);
+        return type.cast(exchange.getException());
+    }
+}

@@ -1,0 +1,269 @@
+package io.github.camelsms.sms.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stateful stand-in for the SMS providers, on a free loopback port: CPSMS v2 at {@link #baseUrl()} (paths such as
+ * /send and /creditvalue) and the LaML API at the same base URL (paths under /Accounts/). It keeps accounts, credit,
+ * messages, groups and contacts, posts delivery callbacks, injects faults and records every request.
+ *
+ * <pre>
+ * try (SmsSimulator sim = SmsSimulator.start()) {
+ *     sim.cpsms().addAccount("demo", "demo-key", new BigDecimal("100"));
+ *     // sms:cpsms/send?baseUrl=" + sim.baseUrl() + "&amp;username=demo&amp;apiKey=demo-key
+ * }
+ * </pre>
+ */
+public final class SmsSimulator implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ScheduledExecutorService scheduler;
+    private final HttpClient callbackClient;
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> callbacks = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final CpsmsSimulation cpsms;
+    private final LamlSimulation laml;
+    private volatile double randomFaultRate;
+
+    private SmsSimulator(HttpServer server) {
+        this.server = server;
+        this.executor = Executors.newCachedThreadPool(daemon("sms-simulator"));
+        this.scheduler = Executors.newScheduledThreadPool(1, daemon("sms-simulator-callbacks"));
+        this.callbackClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.cpsms = new CpsmsSimulation(this);
+        this.laml = new LamlSimulation(this);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    /** Starts a simulator on a free port of 127.0.0.1. */
+    public static SmsSimulator start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+            SmsSimulator simulator = new SmsSimulator(server);
+            server.start();
+            return simulator;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the SMS simulator", e);
+        }
+    }
+
+    /** The base URL for both providers, for example http://127.0.0.1:41234 (no trailing slash). */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The CPSMS half: accounts and their state. */
+    public CpsmsSimulation cpsms() {
+        return cpsms;
+    }
+
+    /** The LaML half: accounts and their messages. */
+    public LamlSimulation laml() {
+        return laml;
+    }
+
+    /** Every request received so far, in arrival order. */
+    public List<RecordedRequest> requests() {
+        return Collections.unmodifiableList(new ArrayList<>(requests));
+    }
+
+    public List<RecordedRequest> requests(Predicate<RecordedRequest> filter) {
+        return requests.stream().filter(filter).toList();
+    }
+
+    /** The requests to paths that start with the prefix. */
+    public List<RecordedRequest> requestsTo(String pathPrefix) {
+        return requests(r -> r.path().startsWith(pathPrefix));
+    }
+
+    public RecordedRequest lastRequest() {
+        return requests.isEmpty() ? null : requests.get(requests.size() - 1);
+    }
+
+    /** The delivery callbacks the simulator has posted so far (method, URL path and query, body). */
+    public List<RecordedRequest> callbacks() {
+        return Collections.unmodifiableList(new ArrayList<>(callbacks));
+    }
+
+    public void clearRequests() {
+        requests.clear();
+        callbacks.clear();
+    }
+
+    /** Injects a fault into the next request it matches; faults act in the order they were added. */
+    public SmsSimulator inject(Fault fault) {
+        faults.add(fault);
+        return this;
+    }
+
+    /** Injects the fault into each of the next {@code times} matching requests. */
+    public SmsSimulator inject(Fault fault, int times) {
+        for (int i = 0; i < times; i++) {
+            faults.add(fault);
+        }
+        return this;
+    }
+
+    /**
+     * Answers this share of requests (0 to 1), chosen at random, with a 503 and Retry-After before handling them
+     * (for load tests).
+     */
+    public SmsSimulator randomFaultRate(double rate) {
+        this.randomFaultRate = rate;
+        return this;
+    }
+
+    public void clearFaults() {
+        faults.clear();
+        randomFaultRate = 0;
+    }
+
+    /** Posts a form or query-string callback to a URL, recording it. */
+    void postCallback(String url, String formBody, Duration after) {
+        scheduler.schedule(() -> {
+            URI uri = URI.create(url);
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+            if (formBody != null) {
+                builder.header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(formBody));
+            } else {
+                builder.POST(HttpRequest.BodyPublishers.noBody());
+            }
+            callbacks.add(new RecordedRequest("POST", uri.getPath(), uri.getRawQuery(), Map.of(),
+                    formBody == null ? "" : formBody, null, Instant.now()));
+            callbackClient.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding());
+        }, after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void schedule(Runnable task, Duration after) {
+        scheduler.schedule(task, Math.max(0, after.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            Fault fault = takeFault(path);
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+            if (fault != null && fault.kind() == Fault.Kind.DROP_BEFORE_HANDLING) {
+                record(exchange, path, headers, "", fault);
+                return;
+            }
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            record(exchange, path, headers, body, fault);
+            if (fault != null && !fault.delay().isZero()) {
+                sleep(fault.delay());
+            }
+            SimResponse response;
+            if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+                response = new SimResponse(fault.status(), fault.headers(),
+                        fault.body() == null ? new byte[0] : fault.body().getBytes(StandardCharsets.UTF_8));
+            } else if (fault == null && randomFaultRate > 0 && Math.random() < randomFaultRate) {
+                response = SimResponse.json(503, "{\"error\":{\"code\":503,\"message\":\"Service unavailable\"}}")
+                        .withHeader("Retry-After", "1");
+            } else {
+                SimRequest request = new SimRequest(exchange.getRequestMethod(), path,
+                        exchange.getRequestURI().getRawQuery(), headers, body,
+                        exchange.getRemoteAddress().getAddress().getHostAddress());
+                response = path.startsWith("/Accounts") ? laml.handle(request) : cpsms.handle(request);
+            }
+            if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_HANDLING) {
+                return;
+            }
+            response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            boolean noBody = response.body().length == 0;
+            exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
+            if (!noBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(response.body());
+                }
+            }
+        } catch (RuntimeException e) {
+            // a simulator bug must not look like a dropped connection: answer 500 when still possible
+            try {
+                byte[] msg = ("{\"error\":{\"code\":500,\"message\":\"simulator error: " + e + "\"}}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(500, msg.length);
+                exchange.getResponseBody().write(msg);
+            } catch (IOException | RuntimeException ignored) {
+                // the answer had already started
+            }
+        } finally {
+            exchange.close(); // without an answer sent, closing drops the connection
+        }
+    }
+
+    private Fault takeFault(String path) {
+        for (Iterator<Fault> it = faults.iterator(); it.hasNext();) {
+            Fault fault = it.next();
+            if (fault.matches(path) && faults.remove(fault)) {
+                return fault;
+            }
+        }
+        return null;
+    }
+
+    private void record(HttpExchange exchange, String path, Map<String, String> headers, String body, Fault fault) {
+        requests.add(new RecordedRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                headers, body, fault == null ? null : fault.kind().name(), Instant.now()));
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        scheduler.shutdownNow();
+        executor.shutdownNow();
+    }
+}
