@@ -1,6 +1,7 @@
 package io.github.camelsms.sms;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import io.github.camelsms.sms.service.SmsHttpClients;
 import io.github.camelsms.sms.service.SmsProvider;
@@ -18,6 +19,8 @@ import org.apache.camel.util.IOHelper;
 @Component("sms")
 public class SmsComponent extends DefaultComponent {
 
+    private static final int FAN_OUT_THREADS = 32;
+
     @Metadata(description = "The default options for every sms endpoint (each endpoint option can be set here).")
     private SmsConfiguration configuration = new SmsConfiguration();
     @Metadata(label = "advanced", defaultValue = "200",
@@ -28,6 +31,7 @@ public class SmsComponent extends DefaultComponent {
     private int connectionsPerRoute = 40;
 
     private volatile SmsHttpClients httpClients;
+    private volatile ExecutorService fanOutExecutor;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -68,11 +72,30 @@ public class SmsComponent extends DefaultComponent {
         return clients;
     }
 
+    /** The threads that send to several LaML recipients at once, created on first use. */
+    ExecutorService fanOutExecutor() {
+        ExecutorService executor = fanOutExecutor;
+        if (executor == null) {
+            synchronized (this) {
+                if (fanOutExecutor == null) {
+                    fanOutExecutor = getCamelContext().getExecutorServiceManager()
+                            .newThreadPool(this, "SmsFanOut", FAN_OUT_THREADS, FAN_OUT_THREADS);
+                }
+                executor = fanOutExecutor;
+            }
+        }
+        return executor;
+    }
+
     @Override
     protected void doStop() throws Exception {
         synchronized (this) {
             IOHelper.close(httpClients);
             httpClients = null;
+            if (fanOutExecutor != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(fanOutExecutor);
+                fanOutExecutor = null;
+            }
         }
         super.doStop();
     }

@@ -59,6 +59,11 @@ public final class SmsConstants {
               javaType = "Object")
     public static final String LOG_TO = "CamelSmsLogTo";
 
+    @Metadata(label = "producer", description = "Only messages sent on this UTC day, for listMessages (LaML): a"
+                                                + " LocalDate, an Instant or a yyyy-MM-dd string.",
+              javaType = "Object")
+    public static final String DATE_SENT = "CamelSmsDateSent";
+
     // out
 
     @Metadata(label = "producer", description = "The provider that handled the exchange.", javaType = "String")

@@ -30,7 +30,8 @@ public class SmsProducer extends DefaultAsyncProducer {
             if (transport == null) {
                 throw new IllegalStateException("The endpoint is not started: " + endpoint);
             }
-            SmsCall call = new SmsCall(exchange, endpoint.getConfiguration(), endpoint.getProvider(), transport);
+            SmsCall call = new SmsCall(exchange, endpoint.getConfiguration(), endpoint.getProvider(), transport,
+                    endpoint.getComponent().fanOutExecutor());
             Object body = endpoint.getProvider().execute(call);
             Message message = exchange.getMessage();
             message.setBody(body);

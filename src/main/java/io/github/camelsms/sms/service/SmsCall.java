@@ -5,9 +5,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.SmsException;
 import io.github.camelsms.sms.SmsValidationException;
 import org.apache.camel.Exchange;
 
@@ -21,12 +25,14 @@ public final class SmsCall {
     private final SmsConfiguration configuration;
     private final SmsProvider provider;
     private final SmsHttpTransport transport;
+    private final Executor fanOutExecutor;
     private final Map<String, Object> outHeaders = new LinkedHashMap<>();
     private int lastStatusCode;
 
     public SmsCall(Exchange exchange, SmsConfiguration configuration, SmsProvider provider,
-                   SmsHttpTransport transport) {
+                   SmsHttpTransport transport, Executor fanOutExecutor) {
         this.exchange = exchange;
+        this.fanOutExecutor = fanOutExecutor;
         this.configuration = configuration;
         this.provider = provider;
         this.transport = transport;
@@ -53,6 +59,50 @@ public final class SmsCall {
         SmsHttpResponse response = transport.execute(request, operation());
         lastStatusCode = response.statusCode();
         return response;
+    }
+
+    /**
+     * Sends independent requests, at most {@code concurrency} at a time (the calling thread takes part), and returns
+     * for each, in input order, its {@link SmsHttpResponse} or the {@link SmsException} it failed with.
+     */
+    public List<Object> sendEach(List<SmsHttpRequest> requests, int concurrency) {
+        Object[] outcomes = new Object[requests.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
+                try {
+                    outcomes[i] = transport.execute(requests.get(i), operation());
+                } catch (SmsException e) {
+                    outcomes[i] = e;
+                } catch (RuntimeException e) {
+                    outcomes[i] = SmsErrors.unexpected(provider.name(), operation(), requests.get(i), e);
+                }
+            }
+        };
+        int helpers = Math.min(Math.max(concurrency, 1), requests.size()) - 1;
+        CountDownLatch done = new CountDownLatch(helpers);
+        for (int h = 0; h < helpers; h++) {
+            fanOutExecutor.execute(() -> {
+                try {
+                    worker.run();
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        worker.run();
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the other requests of this send", e);
+        }
+        for (Object outcome : outcomes) {
+            if (outcome instanceof SmsHttpResponse response) {
+                lastStatusCode = response.statusCode();
+            }
+        }
+        return List.of(outcomes);
     }
 
     public SmsHttpTransport transport() {

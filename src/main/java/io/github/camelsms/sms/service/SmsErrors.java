@@ -115,6 +115,14 @@ public final class SmsErrors {
                 failure);
     }
 
+    /** A failure the component did not foresee while sending; a send is then in doubt. */
+    public static SmsProviderException unexpected(
+            String provider, String operation, SmsHttpRequest request, RuntimeException e) {
+        boolean inDoubt = request.sendsSms();
+        return new SmsProviderException(provider + " " + operation + " failed unexpectedly: " + e,
+                new SmsFailure(provider, operation, 0, null, false, inDoubt, null, null), e);
+    }
+
     /** Bad input, found before anything was sent. */
     public static SmsValidationException invalid(String provider, String operation, String field, String message) {
         return new SmsValidationException(field, provider + " " + operation + ": " + message,

@@ -283,7 +283,7 @@ public class CpsmsProvider implements SmsProvider {
     private List<SmsLogEntry> log(SmsCall call) {
         Instant from = logTime(call, SmsConstants.LOG_FROM);
         Instant to = logTime(call, SmsConstants.LOG_TO);
-        List<String> recipients = call.recipients();
+        List<String> recipients = call.list(SmsConstants.TO, null);
         if (recipients.size() > 1) {
             throw call.invalid("to", "the log takes at most one recipient to filter on");
         }

@@ -1,0 +1,19 @@
+package io.github.camelsms.sms.provider.laml;
+
+/**
+ * E.164 numbers for the LaML APIs.
+ */
+final class LamlNumbers {
+
+    private LamlNumbers() {
+    }
+
+    /** The number as + and 8 to 15 digits (spaces and dashes removed), or null when it is not E.164. */
+    static String e164(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String stripped = raw.strip().replace(" ", "").replace("-", "");
+        return stripped.matches("\\+\\d{8,15}") ? stripped : null;
+    }
+}

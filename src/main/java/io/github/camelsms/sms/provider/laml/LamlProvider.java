@@ -1,0 +1,341 @@
+package io.github.camelsms.sms.provider.laml;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.SmsFailure;
+import io.github.camelsms.sms.SmsPartialFailureException;
+import io.github.camelsms.sms.model.SmsMessage;
+import io.github.camelsms.sms.model.SmsRecipientResult;
+import io.github.camelsms.sms.model.SmsSendResult;
+import io.github.camelsms.sms.service.SmsCall;
+import io.github.camelsms.sms.service.SmsCredentials;
+import io.github.camelsms.sms.service.SmsErrors;
+import io.github.camelsms.sms.service.SmsHttpRequest;
+import io.github.camelsms.sms.service.SmsHttpResponse;
+import io.github.camelsms.sms.service.SmsJson;
+import io.github.camelsms.sms.service.SmsProvider;
+import io.github.camelsms.sms.service.SmsText;
+
+import static io.github.camelsms.sms.service.SmsHttpRequest.segment;
+
+/**
+ * The Twilio-compatible "LaML" REST API: form posts to {baseUrl}/Accounts/{AccountSid}/Messages.json with Basic
+ * authentication (Account SID and Auth Token). mycpaas, Twilio and SignalWire differ only in their base URL.
+ */
+public abstract class LamlProvider implements SmsProvider {
+
+    static final int MAX_BODY_LENGTH = 1600;
+    static final int MAX_MEDIA_URLS = 10;
+    private static final int MAX_PAGES = 1000;
+
+    private static final List<String> OPERATIONS = List.of("send", "getMessage", "listMessages", "deleteMessage");
+
+    @Override
+    public List<String> operations() {
+        return OPERATIONS;
+    }
+
+    @Override
+    public SmsCredentials credentials(SmsConfiguration configuration) {
+        return new SmsCredentials(configuration.getAccountSid(), configuration.getAuthToken());
+    }
+
+    @Override
+    public void checkConfiguration(SmsConfiguration configuration) {
+        String sid = configuration.getAccountSid();
+        if (sid == null || sid.isBlank()) {
+            throw SmsErrors.invalid(name(), configuration.getOperation(), "accountSid",
+                    "the accountSid option is not set: use your " + name() + " Account SID (it starts with AC)");
+        }
+        if (!sid.startsWith("AC")) {
+            throw SmsErrors.invalid(name(), configuration.getOperation(), "accountSid",
+                    "the accountSid '" + sid + "' does not start with AC: use the Account SID, not a number or key");
+        }
+        String token = configuration.getAuthToken();
+        if (token == null || token.isBlank()) {
+            throw SmsErrors.invalid(name(), configuration.getOperation(), "authToken",
+                    "the authToken option is not set: use the Auth Token of your " + name() + " account");
+        }
+        if (!token.equals(token.strip())) {
+            throw SmsErrors.invalid(name(), configuration.getOperation(), "authToken",
+                    "the authToken has leading or trailing white space: remove it");
+        }
+    }
+
+    @Override
+    public Object execute(SmsCall call) {
+        return switch (call.operation()) {
+            case "send" -> send(call);
+            case "getMessage" -> getMessage(call);
+            case "listMessages" -> listMessages(call);
+            case "deleteMessage" -> deleteMessage(call);
+            default -> throw new IllegalStateException("Unsupported " + name() + " operation " + call.operation());
+        };
+    }
+
+    private String messagesPath(SmsCall call) {
+        return "/Accounts/" + segment(call.configuration().getAccountSid()) + "/Messages";
+    }
+
+    // send
+
+    private SmsSendResult send(SmsCall call) {
+        SmsConfiguration configuration = call.configuration();
+        List<String> recipients = call.recipients();
+        if (recipients.isEmpty()) {
+            throw call.invalid("to", "no recipient: set the CamelSmsTo header or the to option");
+        }
+        List<String> numbers = new ArrayList<>(recipients.size());
+        List<String> bad = new ArrayList<>();
+        for (String r : recipients) {
+            String number = LamlNumbers.e164(r);
+            if (number == null) {
+                bad.add(r);
+            } else {
+                numbers.add(number);
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw call.invalid("to", "invalid recipient number(s) " + bad + ": use E.164, a + then the country code"
+                                     + " and 8 to 15 digits in all, for example +4522334488");
+        }
+        String rawFrom = call.text(SmsConstants.FROM, configuration.getFrom());
+        if (rawFrom == null) {
+            throw call.invalid("from", "no sender: set the from option or the CamelSmsFrom header to your " + name()
+                                       + " number in E.164, for example +15005550006");
+        }
+        String from = LamlNumbers.e164(rawFrom);
+        if (from == null) {
+            throw call.invalid("from", "the sender '" + rawFrom + "' is not in E.164: add the + and the country code,"
+                                       + " for example +15005550006");
+        }
+        List<String> mediaUrls = call.list(SmsConstants.MEDIA_URL, configuration.getMediaUrl());
+        if (mediaUrls.size() > MAX_MEDIA_URLS) {
+            throw call.invalid("mediaUrl", mediaUrls.size() + " media URLs given; at most " + MAX_MEDIA_URLS);
+        }
+        for (String url : mediaUrls) {
+            if (!isAbsoluteHttpUrl(url)) {
+                throw call.invalid("mediaUrl", "the media URL '" + url + "' must be an absolute http(s) URL");
+            }
+        }
+        String body = call.bodyText();
+        if ((body == null || body.isEmpty()) && mediaUrls.isEmpty()) {
+            throw call.invalid("body", "the message text (the exchange body) is empty and no media URL is given");
+        }
+        if (body != null && body.length() > MAX_BODY_LENGTH) {
+            throw call.invalid("body", "the message has " + body.length() + " characters; " + name()
+                                       + " takes at most " + MAX_BODY_LENGTH);
+        }
+        String callbackUrl = call.text(SmsConstants.CALLBACK_URL, configuration.getCallbackUrl());
+        if (callbackUrl != null && !isAbsoluteHttpUrl(callbackUrl)) {
+            throw call.invalid("callbackUrl", "the callback URL '" + callbackUrl + "' must be an absolute http(s) URL");
+        }
+
+        List<SmsHttpRequest> requests = new ArrayList<>(numbers.size());
+        for (String to : numbers) {
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("To", to);
+            form.put("From", from);
+            if (body != null && !body.isEmpty()) {
+                form.put("Body", body);
+            }
+            if (!mediaUrls.isEmpty()) {
+                form.put("MediaUrl", mediaUrls);
+            }
+            if (callbackUrl != null) {
+                form.put("StatusCallback", callbackUrl);
+            }
+            requests.add(SmsHttpRequest.form(messagesPath(call) + ".json", form, true));
+        }
+
+        List<SmsRecipientResult> results = new ArrayList<>(numbers.size());
+        SmsMessage single = null;
+        if (requests.size() == 1) {
+            SmsHttpResponse response = call.send(requests.get(0));
+            single = readMessage(call, requests.get(0), response);
+            results.add(accepted(single, numbers.get(0)));
+        } else {
+            List<Object> outcomes = call.sendEach(requests, configuration.getMaxConcurrentRequests());
+            SmsException firstFailure = null;
+            for (int i = 0; i < outcomes.size(); i++) {
+                Object outcome = outcomes.get(i);
+                if (outcome instanceof SmsHttpResponse response) {
+                    results.add(accepted(readMessage(call, requests.get(i), response), numbers.get(i)));
+                } else {
+                    SmsException e = (SmsException) outcome;
+                    firstFailure = firstFailure == null ? e : firstFailure;
+                    results.add(new SmsRecipientResult(numbers.get(i), false, null,
+                            e.isInDoubt() ? "in-doubt" : "failed", null,
+                            e.getProviderCode() != null ? e.getProviderCode() : String.valueOf(e.getStatusCode()),
+                            e.getMessage()));
+                }
+            }
+            if (firstFailure != null && results.stream().noneMatch(SmsRecipientResult::isAccepted)
+                && results.stream().noneMatch(r -> "in-doubt".equals(r.getStatus()))) {
+                throw firstFailure; // nothing was sent: report the failure itself
+            }
+        }
+        SmsSendResult result = new SmsSendResult(name(), results);
+        SmsText text = SmsText.of(body == null ? "" : body);
+        if (single != null) {
+            call.setOutHeader(SmsConstants.MESSAGE_ID, single.getSid());
+            call.setOutHeader(SmsConstants.STATUS, single.getStatus());
+        } else {
+            call.setOutHeader(SmsConstants.STATUS, result.getRejectedCount() == 0 ? "ACCEPTED" : "PARTIAL");
+        }
+        call.setOutHeader(SmsConstants.MESSAGE_IDS, result.getMessageIds());
+        call.setOutHeader(SmsConstants.ACCEPTED_COUNT, result.getAcceptedCount());
+        call.setOutHeader(SmsConstants.REJECTED_COUNT, result.getRejectedCount());
+        call.setOutHeader(SmsConstants.COST, result.getTotalCost());
+        call.setOutHeader(SmsConstants.ENCODING, text.encoding());
+        call.setOutHeader(SmsConstants.SEGMENTS, text.segments());
+        if (result.getRejectedCount() > 0 && configuration.isFailOnPartialFailure()) {
+            throw new SmsPartialFailureException(name() + " send: " + result.getRejectedCount() + " of "
+                                                 + results.size() + " recipients failed "
+                                                 + results.stream().filter(r -> !r.isAccepted()).map(
+                                                         SmsRecipientResult::getTo).toList()
+                                                 + ". The others were sent to: do not resend to them",
+                    new SmsFailure(name(), call.operation(), call.lastStatusCode(), null, false,
+                            results.stream().anyMatch(r -> "in-doubt".equals(r.getStatus())), null, null),
+                    result);
+        }
+        return result;
+    }
+
+    private static SmsRecipientResult accepted(SmsMessage message, String to) {
+        BigDecimal price = message.getPrice() != null ? message.getPrice().abs() : null;
+        return SmsRecipientResult.accepted(message.getTo() != null ? message.getTo() : to, message.getSid(),
+                message.getStatus(), price);
+    }
+
+    private static boolean isAbsoluteHttpUrl(String url) {
+        return (url.startsWith("http://") || url.startsWith("https://")) && url.length() > "https://".length()
+               && !url.contains(" ");
+    }
+
+    // reads and deletes
+
+    private SmsMessage getMessage(SmsCall call) {
+        String sid = messageId(call);
+        SmsHttpRequest request = SmsHttpRequest.get(messagesPath(call) + "/" + segment(sid) + ".json");
+        SmsMessage message = readMessage(call, request, call.send(request));
+        call.setOutHeader(SmsConstants.STATUS, message.getStatus());
+        return message;
+    }
+
+    private String deleteMessage(SmsCall call) {
+        String sid = messageId(call);
+        call.send(SmsHttpRequest.delete(messagesPath(call) + "/" + segment(sid) + ".json"));
+        call.setOutHeader(SmsConstants.STATUS, "deleted");
+        return sid;
+    }
+
+    private List<SmsMessage> listMessages(SmsCall call) {
+        int maxResults = call.configuration().getMaxResults();
+        if (maxResults < 1) {
+            throw call.invalid("maxResults", "maxResults must be at least 1");
+        }
+        Map<String, Object> query = new LinkedHashMap<>();
+        List<String> to = call.list(SmsConstants.TO, null);
+        if (to.size() > 1) {
+            throw call.invalid("to", "listMessages filters on at most one To number");
+        }
+        if (!to.isEmpty()) {
+            query.put("To", requireE164(call, "to", to.get(0)));
+        }
+        String from = call.text(SmsConstants.FROM, null);
+        if (from != null) {
+            query.put("From", requireE164(call, "from", from));
+        }
+        LocalDate dateSent = dateSent(call);
+        if (dateSent != null) {
+            query.put("DateSent", dateSent.toString());
+        }
+        query.put("PageSize", Math.min(maxResults, 1000));
+        String firstPage = messagesPath(call) + ".json?" + new String(
+                SmsHttpRequest.form("", query, false).body(), java.nio.charset.StandardCharsets.UTF_8);
+
+        List<SmsMessage> messages = new ArrayList<>();
+        SmsHttpRequest request = SmsHttpRequest.get(firstPage);
+        for (int page = 0; request != null && page < MAX_PAGES; page++) {
+            SmsHttpResponse response = call.send(request);
+            JsonNode json = response.jsonOrNull();
+            JsonNode items = json == null ? null : json.get("messages");
+            if (items == null || !items.isArray()) {
+                throw SmsErrors.unreadable(name(), call.operation(), request, response, "no messages array");
+            }
+            for (JsonNode item : items) {
+                if (messages.size() >= maxResults) {
+                    break;
+                }
+                messages.add(LamlResponses.message(item));
+            }
+            String next = SmsJson.text(json, "next_page_uri");
+            request = messages.size() < maxResults && next != null && !next.isBlank()
+                    ? SmsHttpRequest.getFromHost(next) : null;
+        }
+        return messages;
+    }
+
+    private static String requireE164(SmsCall call, String field, String raw) {
+        String number = LamlNumbers.e164(raw);
+        if (number == null) {
+            throw call.invalid(field, "'" + raw + "' is not in E.164: add the + and the country code");
+        }
+        return number;
+    }
+
+    private static LocalDate dateSent(SmsCall call) {
+        Object raw = call.rawHeader(SmsConstants.DATE_SENT);
+        if (raw == null) {
+            return null;
+        } else if (raw instanceof LocalDate date) {
+            return date;
+        } else if (raw instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC).toLocalDate();
+        }
+        try {
+            return LocalDate.parse(raw.toString().trim());
+        } catch (DateTimeParseException e) {
+            throw call.invalid(SmsConstants.DATE_SENT, "CamelSmsDateSent must be a LocalDate, an Instant or yyyy-MM-dd");
+        }
+    }
+
+    private static String messageId(SmsCall call) {
+        String sid = call.text(SmsConstants.MESSAGE_ID, null);
+        if (sid == null) {
+            throw call.invalid(SmsConstants.MESSAGE_ID, call.operation() + " needs the message sid in the"
+                                                        + " CamelSmsMessageId header");
+        }
+        if (!sid.matches("[A-Za-z]{2}[0-9a-zA-Z]{1,64}")) {
+            throw call.invalid(SmsConstants.MESSAGE_ID, "the message sid '" + sid + "' is not a message sid"
+                                                        + " (SM or MM followed by letters and digits)");
+        }
+        return sid;
+    }
+
+    private SmsMessage readMessage(SmsCall call, SmsHttpRequest request, SmsHttpResponse response) {
+        JsonNode json = response.jsonOrNull();
+        if (json == null || !json.isObject() || SmsJson.text(json, "sid") == null) {
+            throw SmsErrors.unreadable(name(), call.operation(), request, response, "no message resource");
+        }
+        return LamlResponses.message(json);
+    }
+
+    @Override
+    public SmsException toException(SmsHttpResponse response, SmsHttpRequest request, String operation) {
+        return LamlResponses.toException(name(), response, request, operation);
+    }
+}

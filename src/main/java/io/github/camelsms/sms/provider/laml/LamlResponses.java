@@ -1,0 +1,96 @@
+package io.github.camelsms.sms.provider.laml;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.model.SmsMessage;
+import io.github.camelsms.sms.service.SmsErrors;
+import io.github.camelsms.sms.service.SmsErrors.Kind;
+import io.github.camelsms.sms.service.SmsHttpRequest;
+import io.github.camelsms.sms.service.SmsHttpResponse;
+import io.github.camelsms.sms.service.SmsJson;
+
+/**
+ * Reads LaML answers: message resources (numbers as numbers or strings, dates in RFC 2822 or ISO 8601) and
+ * Twilio-style error bodies {code, message, more_info, status}.
+ */
+final class LamlResponses {
+
+    private LamlResponses() {
+    }
+
+    static SmsMessage message(JsonNode json) {
+        SmsMessage m = new SmsMessage();
+        m.setSid(SmsJson.text(json, "sid"));
+        m.setAccountSid(SmsJson.text(json, "account_sid"));
+        m.setTo(SmsJson.text(json, "to"));
+        m.setFrom(SmsJson.text(json, "from"));
+        m.setBody(SmsJson.text(json, "body"));
+        m.setStatus(SmsJson.text(json, "status"));
+        m.setDirection(SmsJson.text(json, "direction"));
+        m.setNumSegments(integer(json, "num_segments"));
+        m.setNumMedia(integer(json, "num_media"));
+        m.setPrice(SmsJson.decimal(json, "price"));
+        m.setPriceUnit(SmsJson.text(json, "price_unit"));
+        m.setErrorCode(SmsJson.text(json, "error_code"));
+        m.setErrorMessage(SmsJson.text(json, "error_message"));
+        m.setDateCreated(date(SmsJson.text(json, "date_created")));
+        m.setDateSent(date(SmsJson.text(json, "date_sent")));
+        m.setDateUpdated(date(SmsJson.text(json, "date_updated")));
+        m.setUri(SmsJson.text(json, "uri"));
+        return m;
+    }
+
+    private static Integer integer(JsonNode json, String name) {
+        var value = SmsJson.decimal(json, name);
+        return value == null ? null : value.intValue();
+    }
+
+    /** RFC 2822 (Twilio, SignalWire) or ISO 8601 (the mycpaas docs); null when absent or unreadable. */
+    static Instant date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text.trim()).toInstant();
+            } catch (DateTimeParseException e2) {
+                try {
+                    return Instant.parse(text.trim());
+                } catch (DateTimeParseException e3) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    static SmsException toException(String provider, SmsHttpResponse response, SmsHttpRequest request,
+                                     String operation) {
+        JsonNode json = response.jsonOrNull();
+        String code = SmsJson.text(json, "code");
+        String message = SmsJson.text(json, "message");
+        String moreInfo = SmsJson.text(json, "more_info");
+        int status = response.statusCode();
+        Kind kind = code != null && code.startsWith("21") && code.length() == 5 ? Kind.VALIDATION
+                : SmsErrors.kindOf(status);
+        String hint = switch (status) {
+            case 401 -> "Check the credentials: the Account SID may be wrong, the Auth Token wrong or padded with"
+                        + " spaces, the token recently rotated, or the credentials belong to another provider ("
+                        + provider + " needs its own Account SID and Auth Token)";
+            case 404 -> "The message or account does not exist; check the CamelSmsMessageId header and the Account SID";
+            case 429 -> "The provider limits the request rate: wait and try again";
+            default -> status >= 500 ? "The provider had a server error: try again later" : null;
+        };
+        if (moreInfo != null) {
+            hint = hint == null ? "See " + moreInfo : hint + ". See " + moreInfo;
+        }
+        return SmsErrors.fromResponse(kind, provider, operation, request, response, code, message, hint);
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.camelsms.sms.provider.laml;
+
+import io.github.camelsms.sms.SmsConfiguration;
+
+/**
+ * The mycpaas LaML API.
+ */
+public class MycpaasProvider extends LamlProvider {
+
+    public static final String NAME = "mycpaas";
+    public static final String DEFAULT_BASE_URL = "https://developer.mycpaas.io/api/laml/2010-04-01";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String defaultBaseUrl(SmsConfiguration configuration) {
+        return DEFAULT_BASE_URL;
+    }
+}
