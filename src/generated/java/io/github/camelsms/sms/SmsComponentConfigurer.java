@@ -64,6 +64,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxTotalConnections": target.setMaxTotalConnections(property(camelContext, int.class, value)); return true;
         case "mediaurl":
         case "mediaUrl": getOrCreateConfiguration(target).setMediaUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -122,6 +124,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxTotalConnections": return int.class;
         case "mediaurl":
         case "mediaUrl": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -181,6 +185,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxTotalConnections": return target.getMaxTotalConnections();
         case "mediaurl":
         case "mediaUrl": return getOrCreateConfiguration(target).getMediaUrl();
+        case "pagesize":
+        case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "proxyauthpassword":
         case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
         case "proxyauthusername":

@@ -50,6 +50,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "mediaurl":
         case "mediaUrl": target.getConfiguration().setMediaUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -101,6 +103,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxResults": return int.class;
         case "mediaurl":
         case "mediaUrl": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -153,6 +157,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "mediaurl":
         case "mediaUrl": return target.getConfiguration().getMediaUrl();
+        case "pagesize":
+        case "pageSize": return target.getConfiguration().getPageSize();
         case "proxyauthpassword":
         case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
         case "proxyauthusername":

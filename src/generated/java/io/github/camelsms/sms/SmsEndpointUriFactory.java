@@ -23,7 +23,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(28);
         props.add("accountSid");
         props.add("apiKey");
         props.add("authToken");
@@ -40,6 +40,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("maxResults");
         props.add("mediaUrl");
         props.add("operation");
+        props.add("pageSize");
         props.add("provider");
         props.add("proxyAuthPassword");
         props.add("proxyAuthUsername");

@@ -67,6 +67,9 @@ public class SmsConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "1000",
               description = "The most messages listMessages returns, following the provider's pages (LaML only).")
     private int maxResults = 1000;
+    @UriParam(label = "producer", defaultValue = "50",
+              description = "How many messages listMessages asks for per page (LaML only; 1 to 1000).")
+    private int pageSize = 50;
     @UriParam(label = "producer", defaultValue = "4",
               description = "How many LaML requests a send to several recipients runs at once (one request per"
                             + " recipient).")
@@ -235,6 +238,14 @@ public class SmsConfiguration implements Cloneable {
 
     public void setMaxResults(int maxResults) {
         this.maxResults = maxResults;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
     }
 
     public int getMaxConcurrentRequests() {

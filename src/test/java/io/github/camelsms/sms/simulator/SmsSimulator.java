@@ -153,6 +153,11 @@ public final class SmsSimulator implements AutoCloseable {
 
     /** Posts a form or query-string callback to a URL, recording it. */
     void postCallback(String url, String formBody, Duration after) {
+        postCallback(url, formBody, Map.of(), after);
+    }
+
+    /** Posts a form or query-string callback with extra headers (such as a signature) to a URL, recording it. */
+    void postCallback(String url, String formBody, Map<String, String> headers, Duration after) {
         scheduler.schedule(() -> {
             URI uri = URI.create(url);
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
@@ -162,7 +167,12 @@ public final class SmsSimulator implements AutoCloseable {
             } else {
                 builder.POST(HttpRequest.BodyPublishers.noBody());
             }
-            callbacks.add(new RecordedRequest("POST", uri.getPath(), uri.getRawQuery(), Map.of(),
+            Map<String, String> recorded = new LinkedHashMap<>();
+            headers.forEach((name, value) -> {
+                builder.header(name, value);
+                recorded.put(name.toLowerCase(), value);
+            });
+            callbacks.add(new RecordedRequest("POST", uri.getPath(), uri.getRawQuery(), recorded,
                     formBody == null ? "" : formBody, null, Instant.now()));
             callbackClient.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding());
         }, after.toMillis(), TimeUnit.MILLISECONDS);

@@ -119,7 +119,8 @@ public abstract class LamlProvider implements SmsProvider {
         String from = LamlNumbers.e164(rawFrom);
         if (from == null) {
             throw call.invalid("from", "the sender '" + rawFrom + "' is not in E.164: add the + and the country code,"
-                                       + " for example +15005550006");
+                                       + " for example +15005550006 (in an endpoint URI write from=RAW(+15005550006),"
+                                       + " since a bare + in a URI means a space)");
         }
         List<String> mediaUrls = call.list(SmsConstants.MEDIA_URL, configuration.getMediaUrl());
         if (mediaUrls.size() > MAX_MEDIA_URLS) {
@@ -263,7 +264,11 @@ public abstract class LamlProvider implements SmsProvider {
         if (dateSent != null) {
             query.put("DateSent", dateSent.toString());
         }
-        query.put("PageSize", Math.min(maxResults, 1000));
+        int pageSize = call.configuration().getPageSize();
+        if (pageSize < 1 || pageSize > 1000) {
+            throw call.invalid("pageSize", "pageSize must be between 1 and 1000");
+        }
+        query.put("PageSize", Math.min(maxResults, pageSize));
         String firstPage = messagesPath(call) + ".json?" + new String(
                 SmsHttpRequest.form("", query, false).body(), java.nio.charset.StandardCharsets.UTF_8);
 
