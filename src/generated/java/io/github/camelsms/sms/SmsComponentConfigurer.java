@@ -52,6 +52,10 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "failOnPartialFailure": getOrCreateConfiguration(target).setFailOnPartialFailure(property(camelContext, boolean.class, value)); return true;
         case "flash": getOrCreateConfiguration(target).setFlash(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "from": getOrCreateConfiguration(target).setFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "lazystartproducer":
@@ -112,6 +116,10 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "failOnPartialFailure": return boolean.class;
         case "flash": return java.lang.Boolean.class;
         case "from": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "lazystartproducer":
@@ -173,6 +181,10 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "failOnPartialFailure": return getOrCreateConfiguration(target).isFailOnPartialFailure();
         case "flash": return getOrCreateConfiguration(target).getFlash();
         case "from": return getOrCreateConfiguration(target).getFrom();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "lazystartproducer":

@@ -9,7 +9,7 @@ import io.github.camelsms.sms.service.SmsProviders;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.IOHelper;
 
 /**
@@ -17,7 +17,7 @@ import org.apache.camel.util.IOHelper;
  * them when it stops.
  */
 @Component("sms")
-public class SmsComponent extends DefaultComponent {
+public class SmsComponent extends HealthCheckComponent {
 
     private static final int FAN_OUT_THREADS = 32;
 

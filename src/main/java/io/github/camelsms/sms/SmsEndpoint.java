@@ -1,11 +1,14 @@
 package io.github.camelsms.sms;
 
+import java.util.Map;
+
 import io.github.camelsms.sms.service.SmsHttpTransport;
 import io.github.camelsms.sms.service.SmsProvider;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
@@ -15,7 +18,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sms", title = "SMS", syntax = "sms:provider/operation",
              producerOnly = true, category = { Category.MOBILE }, headersClass = SmsConstants.class)
-public class SmsEndpoint extends DefaultEndpoint {
+public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriParam
     private SmsConfiguration configuration;
@@ -62,6 +65,21 @@ public class SmsEndpoint extends DefaultEndpoint {
     public String effectiveBaseUrl() {
         String base = configuration.getBaseUrl();
         return base != null && !base.isBlank() ? base : provider.defaultBaseUrl(configuration);
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return effectiveBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return Map.of("provider", provider.name(), "operation", configuration.getOperation());
     }
 
     public SmsConfiguration getConfiguration() {

@@ -5,6 +5,8 @@ import io.github.camelsms.sms.service.SmsHttpTransport;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -13,6 +15,9 @@ import org.apache.camel.support.DefaultAsyncProducer;
  */
 public class SmsProducer extends DefaultAsyncProducer {
 
+    private WritableHealthCheckRepository healthCheckRepository;
+    private SmsProducerHealthCheck healthCheck;
+
     public SmsProducer(SmsEndpoint endpoint) {
         super(endpoint);
     }
@@ -20,6 +25,28 @@ public class SmsProducer extends DefaultAsyncProducer {
     @Override
     public SmsEndpoint getEndpoint() {
         return (SmsEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // health checks are opt-in (camel.health.producersEnabled=true): register only when the repository is there
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new SmsProducerHealthCheck(getEndpoint());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -34,6 +34,12 @@ public interface SmsProvider {
     SmsException toException(SmsHttpResponse response, SmsHttpRequest request, String operation);
 
     /**
+     * Checks that the credentials work without sending an SMS (a cheap authenticated read). Returns details to show
+     * when healthy (never a secret); throws the mapped {@link SmsException} when not.
+     */
+    java.util.Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration);
+
+    /**
      * Performs the endpoint's operation for one exchange: validates everything before sending anything, sends, and
      * returns the new message body (setting out headers through the call).
      */

@@ -12,6 +12,7 @@ import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsConstants;
 import io.github.camelsms.sms.SmsException;
 import io.github.camelsms.sms.SmsFailure;
+import io.github.camelsms.sms.SmsInsufficientCreditException;
 import io.github.camelsms.sms.SmsPartialFailureException;
 import io.github.camelsms.sms.model.SmsContact;
 import io.github.camelsms.sms.model.SmsGroup;
@@ -23,6 +24,7 @@ import io.github.camelsms.sms.service.SmsCredentials;
 import io.github.camelsms.sms.service.SmsErrors;
 import io.github.camelsms.sms.service.SmsHttpRequest;
 import io.github.camelsms.sms.service.SmsHttpResponse;
+import io.github.camelsms.sms.service.SmsHttpTransport;
 import io.github.camelsms.sms.service.SmsJson;
 import io.github.camelsms.sms.service.SmsProvider;
 import io.github.camelsms.sms.service.SmsText;
@@ -457,6 +459,22 @@ public class CpsmsProvider implements SmsProvider {
         }
         call.setOutHeader(SmsConstants.STATUS, text);
         return text;
+    }
+
+    @Override
+    public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
+        SmsHttpRequest request = SmsHttpRequest.get("/creditvalue");
+        SmsHttpResponse response = transport.execute(request, "healthCheck");
+        BigDecimal credit = CpsmsResponses.credit(response.jsonOrNull());
+        if (credit == null) {
+            throw SmsErrors.unreadable(NAME, "healthCheck", request, response, "no readable credit value");
+        }
+        if (credit.signum() <= 0) {
+            throw new SmsInsufficientCreditException("cpsms has no credit left (" + credit + " points): top up credit",
+                    new SmsFailure(NAME, "healthCheck", response.statusCode(), null, false, false,
+                            response.bodyAsString(), response.headers()));
+        }
+        return Map.of("credit", credit);
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.github.camelsms.sms.service.SmsCredentials;
 import io.github.camelsms.sms.service.SmsErrors;
 import io.github.camelsms.sms.service.SmsHttpRequest;
 import io.github.camelsms.sms.service.SmsHttpResponse;
+import io.github.camelsms.sms.service.SmsHttpTransport;
 import io.github.camelsms.sms.service.SmsJson;
 import io.github.camelsms.sms.service.SmsProvider;
 import io.github.camelsms.sms.service.SmsText;
@@ -337,6 +338,14 @@ public abstract class LamlProvider implements SmsProvider {
             throw SmsErrors.unreadable(name(), call.operation(), request, response, "no message resource");
         }
         return LamlResponses.message(json);
+    }
+
+    @Override
+    public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
+        transport.execute(SmsHttpRequest.get("/Accounts/" + segment(configuration.getAccountSid())
+                                             + "/Messages.json?PageSize=1"),
+                "healthCheck");
+        return Map.of("accountSid", configuration.getAccountSid());
     }
 
     @Override

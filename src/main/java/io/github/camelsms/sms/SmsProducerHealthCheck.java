@@ -1,0 +1,53 @@
+package io.github.camelsms.sms;
+
+import java.util.Map;
+
+import io.github.camelsms.sms.service.SmsHttpTransport;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Checks an sms producer's credentials and reachability without sending an SMS: cpsms reads the credit (DOWN when it
+ * is used up), LaML providers read one page of messages. Opt-in with {@code camel.health.producersEnabled=true}.
+ */
+public class SmsProducerHealthCheck extends AbstractHealthCheck {
+
+    private final SmsEndpoint endpoint;
+
+    public SmsProducerHealthCheck(SmsEndpoint endpoint) {
+        super("camel", "producer:sms-" + endpoint.getProvider().name() + "-" + endpoint.getId());
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("provider", endpoint.getProvider().name());
+        builder.detail("serviceUrl", endpoint.getServiceUrl());
+        SmsHttpTransport transport = endpoint.getTransport();
+        if (transport == null) {
+            builder.down().message("The endpoint is not started");
+            return;
+        }
+        try {
+            endpoint.getProvider().checkHealth(transport, endpoint.getConfiguration()).forEach(builder::detail);
+            builder.up();
+        } catch (SmsException e) {
+            builder.down().message(describe(e));
+            builder.detail(SERVICE_STATUS_CODE, e.getStatusCode());
+            if (e.getProviderCode() != null) {
+                builder.detail(SERVICE_ERROR_CODE, e.getProviderCode());
+            }
+        }
+    }
+
+    private static String describe(SmsException e) {
+        if (e instanceof SmsAuthenticationException) {
+            return "Credentials rejected (wrong key or token): " + e.getMessage();
+        } else if (e instanceof SmsInsufficientCreditException) {
+            return "No credit: " + e.getMessage();
+        } else if (e instanceof SmsTransportException) {
+            return "Unreachable: " + e.getMessage();
+        }
+        return e.getMessage();
+    }
+}
