@@ -51,13 +51,15 @@ public final class ExamplesRunner {
     public static Outcome run(SmsSimulator simulator, String routesPattern) throws Exception {
         simulator.cpsms().addAccount(CPSMS_USER, CPSMS_API_KEY, new BigDecimal("500"));
         simulator.cpsms().logRateLimit(Duration.ZERO);
+        // the failover examples' primary account has no credit, so they fall back to mycpaas
+        simulator.cpsms().addAccount("failover-demo", CPSMS_API_KEY, BigDecimal.ZERO);
         simulator.laml().addAccount(ACCOUNT_SID, AUTH_TOKEN);
         simulator.laml().statusDelay(Duration.ofMillis(100));
 
         AtomicInteger failures = new AtomicInteger();
         Main main = new Main();
         main.configure().withRoutesIncludePattern(routesPattern)
-                .withDurationMaxIdleSeconds(2)
+                .withDurationMaxIdleSeconds(1)
                 .withDurationMaxSeconds(60);
         main.addInitialProperty("camel.component.sms.base-url", simulator.baseUrl());
         main.addInitialProperty("camel.component.sms.username", CPSMS_USER);

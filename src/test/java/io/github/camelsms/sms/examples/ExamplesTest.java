@@ -9,13 +9,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs each example file the way the README's main command does, against the simulator.
+ * Runs each example file the way the README's main command does, against the simulator, and checks what the
+ * simulator received.
  */
 class ExamplesTest {
 
+    private static final String MESSAGES = "/Accounts/" + ExamplesRunner.ACCOUNT_SID + "/Messages.json";
+
     @Test
     void cpsmsSendYaml() throws Exception {
-        List<RecordedRequest> requests = run("file:examples/routes/cpsms-send.yaml");
+        List<RecordedRequest> requests = run("cpsms-send.yaml");
         assertThat(requests).extracting(RecordedRequest::path).containsExactly("/send", "/creditvalue");
         assertThat(requests.get(0).json().get("to")).hasSize(2);
         assertThat(requests.get(0).json().get("from").asText()).isEqualTo("CamelShop");
@@ -23,27 +26,91 @@ class ExamplesTest {
     }
 
     @Test
-    void cpsmsGroupsXml() throws Exception {
-        List<RecordedRequest> requests = run("file:examples/routes/cpsms-groups.xml");
+    void singleSendJava() throws Exception {
+        List<RecordedRequest> requests = run("SingleSend.java");
+        assertThat(requests).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo("/send");
+            assertThat(r.json().get("to")).extracting(n -> n.asText()).containsExactly("4522339901", "4522339902");
+            assertThat(r.json().get("from").asText()).isEqualTo("CamelJava");
+        });
+    }
+
+    @Test
+    void mycpaasSendYaml() throws Exception {
+        List<RecordedRequest> requests = run("mycpaas-send.yaml");
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0).method()).isEqualTo("POST");
+        assertThat(requests.get(0).path()).isEqualTo(MESSAGES);
+        assertThat(requests.get(0).formValue("To")).isEqualTo("+4522334488");
+        assertThat(requests.get(1).method()).isEqualTo("GET");
+        assertThat(requests.get(1).path()).startsWith("/Accounts/" + ExamplesRunner.ACCOUNT_SID + "/Messages/SM");
+    }
+
+    @Test
+    void bulkSendYamlSendsOnePerCsvLine() throws Exception {
+        List<RecordedRequest> requests = run("bulk-send.yaml");
+        assertThat(requests).hasSize(5).allSatisfy(r -> assertThat(r.path()).isEqualTo("/send"));
+        assertThat(requests).extracting(r -> r.json().get("to").asText()).containsExactlyInAnyOrder(
+                "4522001001", "4522001002", "4522001003", "4522001004", "4522001005");
+        assertThat(requests).extracting(r -> r.json().get("message").asText())
+                .contains("Hi Ann, the spring sale starts tomorrow.");
+    }
+
+    @Test
+    void bulkSendXmlFansOutThroughMycpaas() throws Exception {
+        List<RecordedRequest> requests = run("bulk-send.xml");
+        assertThat(requests).hasSize(3).allSatisfy(r -> assertThat(r.path()).isEqualTo(MESSAGES));
+        assertThat(requests).extracting(r -> r.formValue("To"))
+                .containsExactlyInAnyOrder("+4522004001", "+4522004002", "+4522004003");
+    }
+
+    @Test
+    void scheduledSendAndCancelXmlAndYaml() throws Exception {
+        for (String file : List.of("scheduled-send.xml", "scheduled-send.yaml")) {
+            List<RecordedRequest> requests = run(file);
+            assertThat(requests).extracting(RecordedRequest::method).containsExactly("POST", "DELETE");
+            long timestamp = requests.get(0).json().get("timestamp").asLong();
+            assertThat(timestamp).isGreaterThan(java.time.Instant.now().plusSeconds(7000).getEpochSecond());
+            String reference = requests.get(0).json().get("reference").asText();
+            assertThat(requests.get(1).path()).isEqualTo("/deletesms/" + reference);
+        }
+    }
+
+    @Test
+    void groupsXml() throws Exception {
+        List<RecordedRequest> requests = run("cpsms-groups.xml");
         assertThat(requests).extracting(RecordedRequest::path).containsExactly("/addgroup", "/addcontact",
                 "/addcontact", "/listcontacts/11963", "/sendgroup");
         assertThat(requests.get(4).json().get("to_group").asInt()).isEqualTo(11963);
     }
 
     @Test
-    void mycpaasSendYaml() throws Exception {
-        List<RecordedRequest> requests = run("file:examples/routes/mycpaas-send.yaml");
-        assertThat(requests).hasSize(2);
-        assertThat(requests.get(0).method()).isEqualTo("POST");
-        assertThat(requests.get(0).path()).isEqualTo("/Accounts/" + ExamplesRunner.ACCOUNT_SID + "/Messages.json");
-        assertThat(requests.get(0).formValue("To")).isEqualTo("+4522334488");
-        assertThat(requests.get(1).method()).isEqualTo("GET");
-        assertThat(requests.get(1).path()).startsWith("/Accounts/" + ExamplesRunner.ACCOUNT_SID + "/Messages/SM");
+    void groupsYaml() throws Exception {
+        List<RecordedRequest> requests = run("cpsms-groups.yaml");
+        assertThat(requests).extracting(r -> r.method() + " " + r.path()).containsExactly(
+                "POST /addgroup", "POST /addcontact", "PUT /updatecontact", "DELETE /deletecontact/11963/4522335501",
+                "PUT /updategroup", "GET /listgroups", "DELETE /deletegroup/11963");
     }
 
-    private static List<RecordedRequest> run(String pattern) throws Exception {
+    @Test
+    void failoverYamlAndJavaFallBackToMycpaasWhenCpsmsHasNoCredit() throws Exception {
+        for (String file : List.of("failover.yaml", "Failover.java")) {
+            List<RecordedRequest> requests = run(file);
+            assertThat(requests).extracting(RecordedRequest::path).containsExactly("/send", MESSAGES);
+            assertThat(requests.get(0).basicUser()).isEqualTo("failover-demo");
+        }
+    }
+
+    @Test
+    void idempotentSendYamlSendsOnce() throws Exception {
+        List<RecordedRequest> requests = run("idempotent-send.yaml");
+        assertThat(requests).singleElement().satisfies(r -> assertThat(r.json().get("message").asText())
+                .isEqualTo("Order order-7 has shipped."));
+    }
+
+    private static List<RecordedRequest> run(String file) throws Exception {
         try (SmsSimulator simulator = SmsSimulator.start()) {
-            ExamplesRunner.Outcome outcome = ExamplesRunner.run(simulator, pattern);
+            ExamplesRunner.Outcome outcome = ExamplesRunner.run(simulator, "file:examples/routes/" + file);
             assertThat(outcome.failedExchanges()).as("failed exchanges").isZero();
             return outcome.requests();
         }
