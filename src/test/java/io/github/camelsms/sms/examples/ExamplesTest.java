@@ -41,11 +41,36 @@ class ExamplesTest {
         assertThat(requests.get(1).path()).startsWith("/Accounts/" + ExamplesRunner.ACCOUNT_SID + "/Messages/SM");
     }
 
+    @Test
+    void deliveryReportsYaml() throws Exception {
+        ExamplesRunner.Outcome outcome = outcome("file:examples/routes/delivery-reports.yaml");
+        assertThat(outcome.requests()).extracting(RecordedRequest::path).containsExactly("/send");
+        String dlrUrl = outcome.requests().get(0).json().get("dlr_url").asText();
+        assertThat(dlrUrl).matches("http://127\\.0\\.0\\.1:\\d+/sms/cpsms/dlr\\?reference=parcel-7731&callbackToken="
+                                   + ExamplesRunner.CALLBACK_TOKEN);
+        // one report per recipient, each accepted by the example's consumer
+        assertThat(outcome.callbackStatuses()).containsExactly(200, 200);
+    }
+
+    @Test
+    void autoReplyYaml() throws Exception {
+        ExamplesRunner.Outcome outcome = outcome("file:examples/routes/auto-reply.yaml");
+        assertThat(outcome.inboundReplies()).hasSize(1);
+        assertThat(outcome.inboundReplies().get(0).status()).isEqualTo(200);
+        assertThat(outcome.inboundReplies().get(0).body())
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Thanks for your message!")
+                .endsWith("</Message></Response>");
+    }
+
     private static List<RecordedRequest> run(String pattern) throws Exception {
+        return outcome(pattern).requests();
+    }
+
+    private static ExamplesRunner.Outcome outcome(String pattern) throws Exception {
         try (SmsSimulator simulator = SmsSimulator.start()) {
             ExamplesRunner.Outcome outcome = ExamplesRunner.run(simulator, pattern);
             assertThat(outcome.failedExchanges()).as("failed exchanges").isZero();
-            return outcome.requests();
+            return outcome;
         }
     }
 }
