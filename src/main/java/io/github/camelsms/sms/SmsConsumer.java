@@ -122,10 +122,12 @@ public class SmsConsumer extends DefaultConsumer {
         Message in = exchange.getIn();
         Map<String, List<String>> query = parseParams(in.getHeader(Exchange.HTTP_RAW_QUERY, String.class));
         List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
-        in.removeHeader(SmsCallbackUrls.TOKEN_PARAM);
         SmsWebhookRequest request = new SmsWebhookRequest(in.getHeader(Exchange.HTTP_METHOD, String.class),
                 publicUrl(in, configuration), query, formParams(exchange),
                 name -> in.getHeader(name, String.class));
+        if (tokens != null) {
+            hideToken(in);
+        }
 
         String expectedToken = configuration.getCallbackToken();
         if (expectedToken != null && !tokenMatches(expectedToken, tokens)) {
@@ -226,6 +228,19 @@ public class SmsConsumer extends DefaultConsumer {
             return path + suffix;
         }
         return url.contains("?") ? url : url + suffix;
+    }
+
+    /** Takes the callbackToken out of the headers the route (and whatever it logs) sees. */
+    private static void hideToken(Message in) {
+        in.removeHeader(SmsCallbackUrls.TOKEN_PARAM);
+        for (String header : List.of(Exchange.HTTP_QUERY, Exchange.HTTP_RAW_QUERY, Exchange.HTTP_URI,
+                Exchange.HTTP_URL)) {
+            String value = in.getHeader(header, String.class);
+            if (value != null) {
+                in.setHeader(header, value.replaceAll("(?<=^|[?&])" + SmsCallbackUrls.TOKEN_PARAM + "=[^&#]*(&|$)", "")
+                        .replaceFirst("[?&]$", ""));
+            }
+        }
     }
 
     private static Map<String, List<String>> formParams(Exchange exchange) {
