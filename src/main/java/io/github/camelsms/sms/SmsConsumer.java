@@ -270,7 +270,9 @@ public class SmsConsumer extends DefaultConsumer {
         if (text == null || text.isEmpty()) {
             return params;
         }
-        for (String pair : text.split("&")) {
+        // a raw '?' inside a query separates too: CPSMS may join status and receiver with a second '?' when dlr_url
+        // had a query already (an encoded %3F in a value is not affected)
+        for (String pair : text.split("[&?]")) {
             if (pair.isEmpty()) {
                 continue;
             }

@@ -125,6 +125,23 @@ class DeliveryReportsTest extends WebhookTestSupport {
     }
 
     @Test
+    void cpsmsCallbackJoinedWithASecondQuestionMarkIsRead() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:cpsms");
+        mock.expectedMessageCount(1);
+
+        // dlr_url had a query already and CPSMS appended ?status=..&receiver=.. all the same
+        HttpResponse<String> answer = get(local("/sms/cpsms/dlr?reference=r%3F1&callbackToken=" + CALLBACK_TOKEN
+                                                + "?status=1&receiver=4522334488"));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        mock.assertIsSatisfied();
+        DeliveryReport report = mock.getExchanges().get(0).getMessage().getBody(DeliveryReport.class);
+        assertThat(report.getStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(report.getRecipient()).isEqualTo("4522334488");
+        assertThat(report.getReference()).isEqualTo("r?1");
+    }
+
+    @Test
     void cpsmsRepeatedCallbacksAreRoutedOnce() throws Exception {
         sim.callbackRepeats(3);
         MockEndpoint mock = getMockEndpoint("mock:cpsms");
