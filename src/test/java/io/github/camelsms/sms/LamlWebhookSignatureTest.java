@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.camelsms.sms.WebhookTestSupport.params;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -70,14 +71,6 @@ class LamlWebhookSignatureTest {
 
         assertThat(LamlWebhookSignature.isValid(TOKEN, withPort, multi(params), signedWithout)).isTrue();
         assertThat(new RequestValidator(TOKEN).validate(withPort, params, signedWithout)).isTrue();
-    }
-
-    private static Map<String, String> params(String... namesAndValues) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            params.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return params;
     }
 
     private static Map<String, List<String>> multi(Map<String, String> params) {

@@ -115,7 +115,10 @@ public final class SmsSimulator implements AutoCloseable {
         return requests.isEmpty() ? null : requests.get(requests.size() - 1);
     }
 
-    /** The delivery callbacks the simulator has posted so far (method, URL path and query, body). */
+    /**
+     * The delivery callbacks the simulator has posted so far (method, URL path and query, body), each once however
+     * often {@link #callbackRepeats} repeated it.
+     */
     public List<RecordedRequest> callbacks() {
         return Collections.unmodifiableList(new ArrayList<>(callbacks));
     }
