@@ -40,6 +40,10 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbacktoken":
+        case "callbackToken": getOrCreateConfiguration(target).setCallbackToken(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsms.sms.SmsConfiguration.class, value)); return true;
@@ -58,6 +62,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
@@ -70,6 +76,7 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "mediaUrl": getOrCreateConfiguration(target).setMediaUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
+        case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -78,6 +85,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "publicbaseurl":
+        case "publicBaseUrl": getOrCreateConfiguration(target).setPublicBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "reference": getOrCreateConfiguration(target).setReference(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, long.class, value)); return true;
@@ -87,6 +96,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "to": getOrCreateConfiguration(target).setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "validatesignature":
+        case "validateSignature": getOrCreateConfiguration(target).setValidateSignature(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -104,6 +115,10 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "callbacktoken":
+        case "callbackToken": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "configuration": return io.github.camelsms.sms.SmsConfiguration.class;
@@ -122,6 +137,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "healthCheckProducerEnabled": return boolean.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
@@ -134,6 +151,7 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "mediaUrl": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "path": return java.lang.String.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -142,6 +160,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "publicbaseurl":
+        case "publicBaseUrl": return java.lang.String.class;
         case "reference": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -151,6 +171,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "to": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "validatesignature":
+        case "validateSignature": return java.lang.Boolean.class;
         default: return null;
         }
     }
@@ -169,6 +191,10 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbacktoken":
+        case "callbackToken": return getOrCreateConfiguration(target).getCallbackToken();
         case "callbackurl":
         case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "configuration": return target.getConfiguration();
@@ -187,6 +213,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
@@ -199,6 +227,7 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "mediaUrl": return getOrCreateConfiguration(target).getMediaUrl();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
+        case "path": return getOrCreateConfiguration(target).getPath();
         case "proxyauthpassword":
         case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
         case "proxyauthusername":
@@ -207,6 +236,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "publicbaseurl":
+        case "publicBaseUrl": return getOrCreateConfiguration(target).getPublicBaseUrl();
         case "reference": return getOrCreateConfiguration(target).getReference();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
@@ -216,6 +247,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "to": return getOrCreateConfiguration(target).getTo();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "validatesignature":
+        case "validateSignature": return getOrCreateConfiguration(target).getValidateSignature();
         default: return null;
         }
     }

@@ -31,17 +31,27 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "authToken": target.getConfiguration().setAuthToken(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbacktoken":
+        case "callbackToken": target.getConfiguration().setCallbackToken(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "encoding": target.getConfiguration().setEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "failonpartialfailure":
         case "failOnPartialFailure": target.getConfiguration().setFailOnPartialFailure(property(camelContext, boolean.class, value)); return true;
         case "flash": target.getConfiguration().setFlash(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "from": target.getConfiguration().setFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
@@ -52,6 +62,7 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "mediaUrl": target.getConfiguration().setMediaUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
+        case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -60,6 +71,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "publicbaseurl":
+        case "publicBaseUrl": target.getConfiguration().setPublicBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "reference": target.getConfiguration().setReference(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, long.class, value)); return true;
@@ -69,6 +82,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "to": target.getConfiguration().setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "validatesignature":
+        case "validateSignature": target.getConfiguration().setValidateSignature(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -84,17 +99,27 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "authToken": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "callbacktoken":
+        case "callbackToken": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "encoding": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "failonpartialfailure":
         case "failOnPartialFailure": return boolean.class;
         case "flash": return java.lang.Boolean.class;
         case "from": return java.lang.String.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
@@ -105,6 +130,7 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "mediaUrl": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "path": return java.lang.String.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -113,6 +139,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "publicbaseurl":
+        case "publicBaseUrl": return java.lang.String.class;
         case "reference": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -122,6 +150,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "to": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "validatesignature":
+        case "validateSignature": return java.lang.Boolean.class;
         default: return null;
         }
     }
@@ -138,17 +168,27 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "authToken": return target.getConfiguration().getAuthToken();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbacktoken":
+        case "callbackToken": return target.getConfiguration().getCallbackToken();
         case "callbackurl":
         case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "encoding": return target.getConfiguration().getEncoding();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "failonpartialfailure":
         case "failOnPartialFailure": return target.getConfiguration().isFailOnPartialFailure();
         case "flash": return target.getConfiguration().getFlash();
         case "from": return target.getConfiguration().getFrom();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
@@ -159,6 +199,7 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "mediaUrl": return target.getConfiguration().getMediaUrl();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
+        case "path": return target.getConfiguration().getPath();
         case "proxyauthpassword":
         case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
         case "proxyauthusername":
@@ -167,6 +208,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "publicbaseurl":
+        case "publicBaseUrl": return target.getConfiguration().getPublicBaseUrl();
         case "reference": return target.getConfiguration().getReference();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
@@ -176,6 +219,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "to": return target.getConfiguration().getTo();
         case "username": return target.getConfiguration().getUsername();
+        case "validatesignature":
+        case "validateSignature": return target.getConfiguration().getValidateSignature();
         default: return null;
         }
     }

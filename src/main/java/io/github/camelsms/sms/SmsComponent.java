@@ -45,10 +45,13 @@ public class SmsComponent extends HealthCheckComponent {
             throw new IllegalArgumentException("Unknown SMS provider '" + parts[0] + "'. Supported providers: "
                                                + String.join(", ", SmsProviders.names()));
         }
-        if (!provider.operations().contains(parts[1])) {
+        if (!provider.operations().contains(parts[1]) && !provider.consumerOperations().contains(parts[1])) {
             throw new IllegalArgumentException("The " + provider.name() + " provider has no operation '" + parts[1]
                                                + "'. Supported operations: "
-                                               + String.join(", ", provider.operations()));
+                                               + String.join(", ", provider.operations())
+                                               + (provider.consumerOperations().isEmpty() ? ""
+                                                       : "; consumer operations (in from): "
+                                                         + String.join(", ", provider.consumerOperations())));
         }
         SmsConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setProvider(provider.name());

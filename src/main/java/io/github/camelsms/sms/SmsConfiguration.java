@@ -2,6 +2,7 @@ package io.github.camelsms.sms;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -18,10 +19,12 @@ public class SmsConfiguration implements Cloneable {
     @Metadata(required = true)
     private String provider;
     @UriPath(enums = "send,sendGroup,cancelScheduled,credit,log,createGroup,listGroups,updateGroup,deleteGroup,"
-                     + "createContact,listContacts,updateContact,deleteContact,getMessage,listMessages,deleteMessage",
+                     + "createContact,listContacts,updateContact,deleteContact,getMessage,listMessages,deleteMessage,"
+                     + "deliveryReports,inbound",
              description = "The operation. cpsms: send, sendGroup, cancelScheduled, credit, log, createGroup, listGroups,"
                            + " updateGroup, deleteGroup, createContact, listContacts, updateContact, deleteContact."
-                           + " mycpaas, twilio and signalwire: send, getMessage, listMessages, deleteMessage.")
+                           + " mycpaas, twilio and signalwire: send, getMessage, listMessages, deleteMessage."
+                           + " Consumers: deliveryReports (cpsms and LaML), inbound (LaML).")
     @Metadata(required = true)
     private String operation;
 
@@ -95,6 +98,30 @@ public class SmsConfiguration implements Cloneable {
     private String proxyAuthUsername;
     @UriParam(label = "proxy", secret = true, description = "The password for proxy authentication (Basic).")
     private String proxyAuthPassword;
+
+    @UriParam(label = "consumer", description = "The HTTP path the consumer serves on the application's platform-http"
+                                                + " server, for example /sms/dlr. Required for consumers.")
+    private String path;
+    @UriParam(label = "consumer,security", javaType = "java.lang.Boolean",
+              description = "Reject (403) webhooks without a valid X-Twilio-Signature or X-SignalWire-Signature"
+                            + " (HMAC-SHA1 with the authToken). Defaults to true for twilio and signalwire and to false"
+                            + " for mycpaas, whose documentation says nothing of signing. CPSMS does not sign.")
+    private Boolean validateSignature;
+    @UriParam(label = "consumer,security",
+              description = "The public URL prefix the provider calls, such as https://example.com, when the"
+                            + " application runs behind a proxy or load balancer: signatures are computed over the"
+                            + " public URL, which the application cannot see.")
+    private String publicBaseUrl;
+    @UriParam(label = "security", secret = true,
+              description = "A shared secret for unsigned callbacks: the producer appends it to callbackUrl as the"
+                            + " callbackToken parameter, and a consumer with it set rejects (403) every request that"
+                            + " does not carry it.")
+    private String callbackToken;
+    @UriParam(label = "consumer,advanced",
+              description = "The repository that remembers the webhooks already routed, to drop the provider's"
+                            + " retries and out-of-order reports. Defaults to an in-memory repository of 10000 keys"
+                            + " per consumer; use a shared one (JDBC, Infinispan, ...) across instances.")
+    private IdempotentRepository idempotentRepository;
 
     public SmsConfiguration copy() {
         try {
@@ -318,6 +345,46 @@ public class SmsConfiguration implements Cloneable {
 
     public void setProxyAuthPassword(String proxyAuthPassword) {
         this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public Boolean getValidateSignature() {
+        return validateSignature;
+    }
+
+    public void setValidateSignature(Boolean validateSignature) {
+        this.validateSignature = validateSignature;
+    }
+
+    public String getPublicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    public void setPublicBaseUrl(String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public String getCallbackToken() {
+        return callbackToken;
+    }
+
+    public void setCallbackToken(String callbackToken) {
+        this.callbackToken = callbackToken;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     /** Names the endpoint without any credential. */

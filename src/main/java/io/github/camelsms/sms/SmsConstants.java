@@ -10,18 +10,22 @@ public final class SmsConstants {
 
     // in: override the endpoint options for one exchange
 
-    @Metadata(label = "producer", description = "The recipient(s): a number, a comma-separated list of numbers or a"
-                                                + " Collection of numbers. Overrides the to option.",
+    @Metadata(description = "Producer: the recipient(s), a number, a comma-separated list of numbers or a Collection of"
+                            + " numbers; overrides the to option. Consumer: the recipient of a delivery report, your"
+                            + " number an inbound SMS went to.",
               javaType = "String")
     public static final String TO = "CamelSmsTo";
-    @Metadata(label = "producer", description = "The sender. Overrides the from option.", javaType = "String")
+    @Metadata(description = "Producer: the sender, overriding the from option. Consumer: the sender of an inbound SMS"
+                            + " or of the reported message (LaML).",
+              javaType = "String")
     public static final String FROM = "CamelSmsFrom";
     @Metadata(label = "producer", description = "When to send the message (cpsms): an Instant, ZonedDateTime,"
                                                 + " OffsetDateTime, Date or epoch seconds. Must be in the future.",
               javaType = "Object")
     public static final String SCHEDULED_AT = "CamelSmsScheduledAt";
-    @Metadata(label = "producer", description = "Your own reference of the message, up to 32 characters (cpsms)."
-                                                + " Needed to cancel a scheduled message. Overrides the reference option.",
+    @Metadata(description = "Your own reference of the message, up to 32 characters (cpsms). Needed to cancel a"
+                            + " scheduled message. Overrides the reference option. Consumer: the reference of the"
+                            + " message a CPSMS delivery report is about.",
               javaType = "String")
     public static final String REFERENCE = "CamelSmsReference";
     @Metadata(label = "producer", description = "The group id for sendGroup and the group and contact operations (cpsms).",
@@ -37,7 +41,8 @@ public final class SmsConstants {
               javaType = "String")
     public static final String CONTACT_NAME = "CamelSmsContactName";
     @Metadata(description = "In: the message id for getMessage and deleteMessage (LaML). Out: the id (sid) of the"
-                            + " message a single-recipient LaML send created.",
+                            + " message a single-recipient LaML send created. Consumer: the sid of the reported or"
+                            + " inbound message (LaML).",
               javaType = "String")
     public static final String MESSAGE_ID = "CamelSmsMessageId";
     @Metadata(label = "producer", description = "Media URL(s) that make the message an MMS (LaML): a URL, a"
@@ -66,16 +71,17 @@ public final class SmsConstants {
 
     // out
 
-    @Metadata(label = "producer", description = "The provider that handled the exchange.", javaType = "String")
+    @Metadata(description = "The provider that handled the exchange.", javaType = "String")
     public static final String PROVIDER = "CamelSmsProvider";
-    @Metadata(label = "producer", description = "The operation that was performed.", javaType = "String")
+    @Metadata(description = "The operation that was performed.", javaType = "String")
     public static final String OPERATION = "CamelSmsOperation";
     @Metadata(label = "producer", description = "The ids of the messages a send created (LaML sids; empty for cpsms,"
                                                 + " which returns no ids).",
               javaType = "java.util.List<String>")
     public static final String MESSAGE_IDS = "CamelSmsMessageIds";
-    @Metadata(label = "producer", description = "The status the provider reported: the message status of a LaML send,"
-                                                + " ACCEPTED, PARTIAL or the provider's confirmation text for cpsms.",
+    @Metadata(description = "The status the provider reported: the message status of a LaML send, ACCEPTED, PARTIAL or"
+                            + " the provider's confirmation text for cpsms. Consumer: the normalized delivery status"
+                            + " (DELIVERED, FAILED, BUFFERED, ...) of a delivery report.",
               javaType = "String")
     public static final String STATUS = "CamelSmsStatus";
     @Metadata(label = "producer", description = "The total cost of a send, as the provider reports it (cpsms points,"

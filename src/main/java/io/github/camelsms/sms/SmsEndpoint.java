@@ -1,5 +1,6 @@
 package io.github.camelsms.sms;
 
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelsms.sms.service.SmsHttpTransport;
@@ -17,7 +18,7 @@ import org.apache.camel.support.DefaultEndpoint;
  * Send SMS and manage messages, groups and contacts through CPSMS.dk and Twilio-compatible (LaML) providers.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sms", title = "SMS", syntax = "sms:provider/operation",
-             producerOnly = true, category = { Category.MOBILE }, headersClass = SmsConstants.class)
+             category = { Category.MOBILE }, headersClass = SmsConstants.class)
 public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriParam
@@ -39,17 +40,39 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
 
     @Override
     public Producer createProducer() {
+        if (isConsumerOperation()) {
+            throw new IllegalArgumentException("sms:" + provider.name() + "/" + configuration.getOperation()
+                                               + " receives webhooks: use it in from(...), not to(...). Operations to"
+                                               + " send with: " + String.join(", ", provider.operations()));
+        }
         return new SmsProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The sms component can only send (it has no consumer yet): " + this);
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!isConsumerOperation()) {
+            List<String> consumerOperations = provider.consumerOperations();
+            throw new IllegalArgumentException("sms:" + provider.name() + "/" + configuration.getOperation()
+                                               + " sends: use it in to(...), not from(...). Operations to receive"
+                                               + " with: " + (consumerOperations.isEmpty() ? "none"
+                                                       : String.join(", ", consumerOperations)));
+        }
+        SmsConsumer consumer = new SmsConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** Whether the operation receives webhooks (deliveryReports, inbound) instead of calling the provider. */
+    public boolean isConsumerOperation() {
+        return provider.consumerOperations().contains(configuration.getOperation());
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (isConsumerOperation()) {
+            return; // the consumer checks its own options and calls no provider API
+        }
         provider.checkConfiguration(configuration);
         transport = new SmsHttpTransport(getComponent().httpClients().clientFor(configuration), provider,
                 effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout());

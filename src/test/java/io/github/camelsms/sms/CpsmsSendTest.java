@@ -36,7 +36,8 @@ class CpsmsSendTest extends SmsTestSupport {
         assertThat(json.get("from").asText()).isEqualTo("MyShop");
         assertThat(json.get("timestamp").asLong()).isEqualTo(at.getEpochSecond());
         assertThat(json.get("encoding").asText()).isEqualTo("ISO-8859-1");
-        assertThat(json.get("dlr_url").asText()).isEqualTo("http://127.0.0.1:1/dlr?ref=A1");
+        // the reference goes into dlr_url too, so that the delivery-report consumer can correlate
+        assertThat(json.get("dlr_url").asText()).isEqualTo("http://127.0.0.1:1/dlr?ref=A1&reference=order-17");
         assertThat(json.get("flash").asInt()).isEqualTo(1);
         assertThat(json.get("reference").asText()).isEqualTo("order-17");
 

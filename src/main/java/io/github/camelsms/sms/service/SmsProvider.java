@@ -18,6 +18,17 @@ public interface SmsProvider {
     /** The operations this provider supports, in the order the documentation lists them. */
     List<String> operations();
 
+    /** The webhooks this provider calls, served by consumers ({@code from("sms:provider/deliveryReports")}); null when none. */
+    default SmsWebhooks webhooks() {
+        return null;
+    }
+
+    /** The consumer operations, such as deliveryReports; empty when the provider has no webhooks. */
+    default List<String> consumerOperations() {
+        SmsWebhooks webhooks = webhooks();
+        return webhooks == null ? List.of() : webhooks.operations();
+    }
+
     /** The base URL to use when the endpoint sets no baseUrl. */
     String defaultBaseUrl(SmsConfiguration configuration);
 

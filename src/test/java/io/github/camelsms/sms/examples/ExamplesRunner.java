@@ -3,15 +3,20 @@ package io.github.camelsms.sms.examples;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelsms.sms.SmsEndpoint;
+import io.github.camelsms.sms.simulator.LamlSimulation;
 import io.github.camelsms.sms.simulator.RecordedRequest;
 import io.github.camelsms.sms.simulator.SmsSimulator;
+import org.apache.camel.Endpoint;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.test.AvailablePortFinder;
 
 /**
  * Runs every route in examples/routes against the built-in simulator: no credentials and no internet needed.
@@ -23,12 +28,21 @@ public final class ExamplesRunner {
     public static final String CPSMS_API_KEY = "demo-api-key";
     public static final String ACCOUNT_SID = "AC0000000000000000000000000000demo";
     public static final String AUTH_TOKEN = "demo-auth-token";
+    public static final String CALLBACK_TOKEN = "demo-callback-token";
+    /** The inbound SMS the runner delivers to each sms:.../inbound consumer of the examples. */
+    public static final String INBOUND_FROM = "+4522334488";
+    public static final String INBOUND_TO = "+4570200000";
+    public static final String INBOUND_TEXT = "When are you open?";
 
     private ExamplesRunner() {
     }
 
-    /** What a run did: the exchanges that failed and the requests the simulator received. */
-    public record Outcome(int failedExchanges, List<RecordedRequest> requests) {
+    /**
+     * What a run did: the exchanges that failed, the requests the simulator received, the HTTP statuses its callbacks
+     * were answered with, and the replies of the inbound consumers.
+     */
+    public record Outcome(int failedExchanges, List<RecordedRequest> requests, List<Integer> callbackStatuses,
+            List<LamlSimulation.InboundAnswer> inboundReplies) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -39,6 +53,9 @@ public final class ExamplesRunner {
             System.out.println("The simulator at " + simulator.baseUrl() + " received " + outcome.requests().size()
                                + " requests:");
             outcome.requests().forEach(r -> System.out.println("  " + r + "  " + r.body()));
+            System.out.println("Its callbacks were answered with HTTP " + outcome.callbackStatuses());
+            outcome.inboundReplies().forEach(r -> System.out.println("An inbound SMS was answered with HTTP "
+                                                                     + r.status() + ": " + r.body()));
             System.out.println(outcome.failedExchanges() == 0 ? "All examples ran."
                     : outcome.failedExchanges() + " example exchange(s) failed: see the log above.");
             if (outcome.failedExchanges() > 0) {
@@ -57,6 +74,9 @@ public final class ExamplesRunner {
         simulator.laml().statusDelay(Duration.ofMillis(100));
 
         AtomicInteger failures = new AtomicInteger();
+        List<LamlSimulation.InboundAnswer> inboundReplies = new CopyOnWriteArrayList<>();
+        int port = AvailablePortFinder.getNextAvailable();
+        String publicUrl = "http://127.0.0.1:" + port;
         Main main = new Main();
         main.configure().withRoutesIncludePattern(routesPattern)
                 .withDurationMaxIdleSeconds(1)
@@ -66,6 +86,12 @@ public final class ExamplesRunner {
         main.addInitialProperty("camel.component.sms.api-key", CPSMS_API_KEY);
         main.addInitialProperty("camel.component.sms.account-sid", ACCOUNT_SID);
         main.addInitialProperty("camel.component.sms.auth-token", AUTH_TOKEN);
+        main.addInitialProperty("camel.component.sms.callback-token", CALLBACK_TOKEN);
+        // the platform-http server the delivery-report and inbound consumers are served by (loopback only)
+        main.addInitialProperty("camel.server.enabled", "true");
+        main.addInitialProperty("camel.server.host", "127.0.0.1");
+        main.addInitialProperty("camel.server.port", String.valueOf(port));
+        main.addInitialProperty("sms.public-url", publicUrl);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
@@ -78,8 +104,20 @@ public final class ExamplesRunner {
                     }
                 });
             }
+
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                // stands in for a customer texting the number of each inbound example
+                for (Endpoint endpoint : started.getCamelContext().getEndpoints()) {
+                    if (endpoint instanceof SmsEndpoint sms && "inbound".equals(sms.getConfiguration().getOperation())) {
+                        String url = publicUrl + sms.getConfiguration().getPath() + "?callbackToken=" + CALLBACK_TOKEN;
+                        inboundReplies.add(simulator.laml().deliverInbound(url, ACCOUNT_SID, INBOUND_FROM, INBOUND_TO,
+                                INBOUND_TEXT));
+                    }
+                }
+            }
         });
         main.run();
-        return new Outcome(failures.get(), simulator.requests());
+        return new Outcome(failures.get(), simulator.requests(), simulator.callbackStatuses(), inboundReplies);
     }
 }

@@ -108,11 +108,36 @@ class ExamplesTest {
                 .isEqualTo("Order order-7 has shipped."));
     }
 
+    @Test
+    void deliveryReportsYaml() throws Exception {
+        ExamplesRunner.Outcome outcome = outcome("delivery-reports.yaml");
+        assertThat(outcome.requests()).extracting(RecordedRequest::path).containsExactly("/send");
+        String dlrUrl = outcome.requests().get(0).json().get("dlr_url").asText();
+        assertThat(dlrUrl).matches("http://127\\.0\\.0\\.1:\\d+/sms/cpsms/dlr\\?reference=parcel-7731&callbackToken="
+                                   + ExamplesRunner.CALLBACK_TOKEN);
+        // one report per recipient, each accepted by the example's consumer
+        assertThat(outcome.callbackStatuses()).containsExactly(200, 200);
+    }
+
+    @Test
+    void autoReplyYaml() throws Exception {
+        ExamplesRunner.Outcome outcome = outcome("auto-reply.yaml");
+        assertThat(outcome.inboundReplies()).hasSize(1);
+        assertThat(outcome.inboundReplies().get(0).status()).isEqualTo(200);
+        assertThat(outcome.inboundReplies().get(0).body())
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Thanks for your message!")
+                .endsWith("</Message></Response>");
+    }
+
     private static List<RecordedRequest> run(String file) throws Exception {
+        return outcome(file).requests();
+    }
+
+    private static ExamplesRunner.Outcome outcome(String file) throws Exception {
         try (SmsSimulator simulator = SmsSimulator.start()) {
             ExamplesRunner.Outcome outcome = ExamplesRunner.run(simulator, "file:examples/routes/" + file);
             assertThat(outcome.failedExchanges()).as("failed exchanges").isZero();
-            return outcome.requests();
+            return outcome;
         }
     }
 }

@@ -296,11 +296,55 @@ public final class LamlSimulation {
         if (message.errorCode != null) {
             params.put("ErrorCode", String.valueOf(message.errorCode));
         }
-        String form = params.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+        String form = formOf(params);
         String signature = LamlSignature.sign(account.authToken, message.statusCallback, params);
         simulator.postCallback(message.statusCallback, form,
                 Map.of("X-Twilio-Signature", signature, "X-SignalWire-Signature", signature), Duration.ZERO);
+    }
+
+    // inbound
+
+    /** The answer a webhook gave to an inbound message. */
+    public record InboundAnswer(int status, String contentType, String body) {
+    }
+
+    /**
+     * Delivers an SMS (or, with media URLs, an MMS) that {@code from} sent to the account's number {@code to}: posts
+     * the inbound webhook to {@code url}, signed with the account's auth token, and returns the webhook's answer.
+     */
+    public InboundAnswer deliverInbound(String url, String accountSid, String from, String to, String body,
+            String... mediaUrls) {
+        Account account = accounts.get(accountSid);
+        if (account == null) {
+            throw new IllegalArgumentException("No simulated LaML account " + accountSid);
+        }
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("MessageSid", sid);
+        params.put("SmsSid", sid);
+        params.put("SmsMessageSid", sid);
+        params.put("AccountSid", accountSid);
+        params.put("From", from);
+        params.put("To", to);
+        params.put("Body", body);
+        params.put("NumMedia", String.valueOf(mediaUrls.length));
+        for (int i = 0; i < mediaUrls.length; i++) {
+            params.put("MediaUrl" + i, mediaUrls[i]);
+            params.put("MediaContentType" + i, "image/jpeg");
+        }
+        params.put("NumSegments", String.valueOf(segments(body)));
+        params.put("SmsStatus", "received");
+        params.put("ApiVersion", API_VERSION);
+        String signature = LamlSignature.sign(account.authToken, url, params);
+        var response = simulator.postNow(url, formOf(params),
+                Map.of("X-Twilio-Signature", signature, "X-SignalWire-Signature", signature));
+        return new InboundAnswer(response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), response.body());
+    }
+
+    static String formOf(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     // one message

@@ -48,6 +48,8 @@ public final class SmsSimulator implements AutoCloseable {
     private final HttpClient callbackClient;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> callbacks = new CopyOnWriteArrayList<>();
+    private final List<Integer> callbackStatuses = new CopyOnWriteArrayList<>();
+    private volatile int callbackRepeats = 1;
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final CpsmsSimulation cpsms;
     private final LamlSimulation laml;
@@ -113,14 +115,29 @@ public final class SmsSimulator implements AutoCloseable {
         return requests.isEmpty() ? null : requests.get(requests.size() - 1);
     }
 
-    /** The delivery callbacks the simulator has posted so far (method, URL path and query, body). */
+    /**
+     * The delivery callbacks the simulator has posted so far (method, URL path and query, body), each once however
+     * often {@link #callbackRepeats} repeated it.
+     */
     public List<RecordedRequest> callbacks() {
         return Collections.unmodifiableList(new ArrayList<>(callbacks));
+    }
+
+    /** The HTTP statuses the callbacks were answered with, in the order the answers came. */
+    public List<Integer> callbackStatuses() {
+        return Collections.unmodifiableList(new ArrayList<>(callbackStatuses));
+    }
+
+    /** Posts every callback this many times, as a provider does that retries webhooks (1, the default, posts once). */
+    public SmsSimulator callbackRepeats(int times) {
+        this.callbackRepeats = Math.max(1, times);
+        return this;
     }
 
     public void clearRequests() {
         requests.clear();
         callbacks.clear();
+        callbackStatuses.clear();
     }
 
     /** Injects a fault into the next request it matches; faults act in the order they were added. */
@@ -158,24 +175,54 @@ public final class SmsSimulator implements AutoCloseable {
 
     /** Posts a form or query-string callback with extra headers (such as a signature) to a URL, recording it. */
     void postCallback(String url, String formBody, Map<String, String> headers, Duration after) {
-        scheduler.schedule(() -> {
-            URI uri = URI.create(url);
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
-            if (formBody != null) {
-                builder.header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(formBody));
-            } else {
-                builder.POST(HttpRequest.BodyPublishers.noBody());
-            }
-            Map<String, String> recorded = new LinkedHashMap<>();
-            headers.forEach((name, value) -> {
-                builder.header(name, value);
-                recorded.put(name.toLowerCase(), value);
-            });
-            callbacks.add(new RecordedRequest("POST", uri.getPath(), uri.getRawQuery(), recorded,
-                    formBody == null ? "" : formBody, null, Instant.now()));
-            callbackClient.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding());
-        }, after.toMillis(), TimeUnit.MILLISECONDS);
+        int repeats = callbackRepeats;
+        scheduler.schedule(() -> postRepeatedly(callbackRequest(url, formBody, headers), repeats),
+                after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // one after the other, as a provider retries: the next post once the previous one was answered
+    private void postRepeatedly(HttpRequest request, int times) {
+        if (times <= 0) {
+            return;
+        }
+        callbackClient.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            callbackStatuses.add(response == null ? 0 : response.statusCode());
+            postRepeatedly(request, times - 1);
+        });
+    }
+
+    /** Posts a form to a URL now and returns the answer (for webhooks whose answer matters, such as inbound SMS). */
+    HttpResponse<String> postNow(String url, String formBody, Map<String, String> headers) {
+        try {
+            HttpResponse<String> response = callbackClient.send(callbackRequest(url, formBody, headers),
+                    HttpResponse.BodyHandlers.ofString());
+            callbackStatuses.add(response.statusCode());
+            return response;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot post to " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while posting to " + url, e);
+        }
+    }
+
+    private HttpRequest callbackRequest(String url, String formBody, Map<String, String> headers) {
+        URI uri = URI.create(url);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        if (formBody != null) {
+            builder.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(formBody));
+        } else {
+            builder.POST(HttpRequest.BodyPublishers.noBody());
+        }
+        Map<String, String> recorded = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            builder.header(name, value);
+            recorded.put(name.toLowerCase(), value);
+        });
+        callbacks.add(new RecordedRequest("POST", uri.getPath(), uri.getRawQuery(), recorded,
+                formBody == null ? "" : formBody, null, Instant.now()));
+        return builder.build();
     }
 
     void schedule(Runnable task, Duration after) {

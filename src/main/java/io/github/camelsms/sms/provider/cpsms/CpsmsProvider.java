@@ -20,6 +20,7 @@ import io.github.camelsms.sms.model.SmsLogEntry;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.service.SmsCall;
+import io.github.camelsms.sms.service.SmsCallbackUrls;
 import io.github.camelsms.sms.service.SmsCredentials;
 import io.github.camelsms.sms.service.SmsErrors;
 import io.github.camelsms.sms.service.SmsHttpRequest;
@@ -27,6 +28,7 @@ import io.github.camelsms.sms.service.SmsHttpResponse;
 import io.github.camelsms.sms.service.SmsHttpTransport;
 import io.github.camelsms.sms.service.SmsJson;
 import io.github.camelsms.sms.service.SmsProvider;
+import io.github.camelsms.sms.service.SmsWebhooks;
 import io.github.camelsms.sms.service.SmsText;
 import io.github.camelsms.sms.service.SmsTimes;
 
@@ -57,9 +59,16 @@ public class CpsmsProvider implements SmsProvider {
         return OPERATIONS;
     }
 
+    private static final CpsmsWebhooks WEBHOOKS = new CpsmsWebhooks();
+
     @Override
     public String defaultBaseUrl(SmsConfiguration configuration) {
         return DEFAULT_BASE_URL;
+    }
+
+    @Override
+    public SmsWebhooks webhooks() {
+        return WEBHOOKS;
     }
 
     @Override
@@ -134,9 +143,14 @@ public class CpsmsProvider implements SmsProvider {
         if (configuration.getEncoding() != null) {
             body.put("encoding", configuration.getEncoding());
         }
+        String reference = reference(call);
         String callbackUrl = call.text(SmsConstants.CALLBACK_URL, configuration.getCallbackUrl());
         if (callbackUrl != null) {
-            body.put("dlr_url", absoluteUrl(call, "callbackUrl", callbackUrl));
+            // CPSMS reports only status and receiver: the reference and the token let the consumer correlate and trust
+            String dlrUrl = SmsCallbackUrls.withParam(absoluteUrl(call, "callbackUrl", callbackUrl),
+                    SmsCallbackUrls.REFERENCE_PARAM, reference);
+            body.put("dlr_url", SmsCallbackUrls.withParam(dlrUrl, SmsCallbackUrls.TOKEN_PARAM,
+                    configuration.getCallbackToken()));
         }
         Boolean flash = call.header(SmsConstants.FLASH, Boolean.class);
         if (flash == null) {
@@ -145,7 +159,6 @@ public class CpsmsProvider implements SmsProvider {
         if (Boolean.TRUE.equals(flash)) {
             body.put("flash", 1);
         }
-        String reference = reference(call);
         if (reference != null) {
             body.put("reference", reference);
         }

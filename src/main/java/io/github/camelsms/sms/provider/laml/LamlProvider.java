@@ -20,6 +20,7 @@ import io.github.camelsms.sms.model.SmsMessage;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.service.SmsCall;
+import io.github.camelsms.sms.service.SmsCallbackUrls;
 import io.github.camelsms.sms.service.SmsCredentials;
 import io.github.camelsms.sms.service.SmsErrors;
 import io.github.camelsms.sms.service.SmsHttpRequest;
@@ -27,6 +28,7 @@ import io.github.camelsms.sms.service.SmsHttpResponse;
 import io.github.camelsms.sms.service.SmsHttpTransport;
 import io.github.camelsms.sms.service.SmsJson;
 import io.github.camelsms.sms.service.SmsProvider;
+import io.github.camelsms.sms.service.SmsWebhooks;
 import io.github.camelsms.sms.service.SmsText;
 
 import static io.github.camelsms.sms.service.SmsHttpRequest.segment;
@@ -43,9 +45,21 @@ public abstract class LamlProvider implements SmsProvider {
 
     private static final List<String> OPERATIONS = List.of("send", "getMessage", "listMessages", "deleteMessage");
 
+    private final LamlWebhooks webhooks = new LamlWebhooks(name(), signsWebhooks());
+
     @Override
     public List<String> operations() {
         return OPERATIONS;
+    }
+
+    @Override
+    public SmsWebhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Whether the provider documents signed webhooks, so that consumers validate signatures by default. */
+    protected boolean signsWebhooks() {
+        return true;
     }
 
     @Override
@@ -157,7 +171,8 @@ public abstract class LamlProvider implements SmsProvider {
                 form.put("MediaUrl", mediaUrls);
             }
             if (callbackUrl != null) {
-                form.put("StatusCallback", callbackUrl);
+                form.put("StatusCallback", SmsCallbackUrls.withParam(callbackUrl, SmsCallbackUrls.TOKEN_PARAM,
+                        configuration.getCallbackToken()));
             }
             requests.add(SmsHttpRequest.form(messagesPath(call) + ".json", form, true));
         }

@@ -15,6 +15,12 @@ public class MycpaasProvider extends LamlProvider {
         return NAME;
     }
 
+    /** The mycpaas documentation says nothing of signed webhooks. */
+    @Override
+    protected boolean signsWebhooks() {
+        return false;
+    }
+
     @Override
     public String defaultBaseUrl(SmsConfiguration configuration) {
         return DEFAULT_BASE_URL;

@@ -1,0 +1,310 @@
+package io.github.camelsms.sms;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import io.github.camelsms.sms.service.SmsCallbackUrls;
+import io.github.camelsms.sms.service.SmsErrors;
+import io.github.camelsms.sms.service.SmsWebhookEvent;
+import io.github.camelsms.sms.service.SmsWebhookRequest;
+import io.github.camelsms.sms.service.SmsWebhooks;
+import io.github.camelsms.sms.service.SmsWebhooks.SmsWebhookReply;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives a provider's webhooks (delivery reports, inbound SMS) on the application's platform-http server. Before
+ * the route sees a request it checks the callbackToken and the signature (403 otherwise), drops retries and
+ * out-of-order reports, and turns the request into a DeliveryReport or InboundSms; afterwards it writes the answer the
+ * provider expects.
+ */
+public class SmsConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmsConsumer.class);
+    private static final int DEFAULT_REPOSITORY_SIZE = 10000;
+
+    private final SmsWebhooks webhooks;
+    private final String operation;
+    private String path;
+    private boolean validateSignature;
+    private IdempotentRepository repository;
+    private boolean ownRepository;
+    private Consumer httpConsumer;
+
+    public SmsConsumer(SmsEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.webhooks = endpoint.getProvider().webhooks();
+        this.operation = endpoint.getConfiguration().getOperation();
+    }
+
+    @Override
+    public SmsEndpoint getEndpoint() {
+        return (SmsEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        SmsConfiguration configuration = getEndpoint().getConfiguration();
+        checkConfiguration(configuration);
+        repository = configuration.getIdempotentRepository();
+        ownRepository = repository == null;
+        if (ownRepository) {
+            repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
+        }
+        ServiceHelper.startService(repository);
+        String methods = String.join(",", new TreeSet<>(webhooks.httpMethods(operation)));
+        Endpoint http = getEndpoint().getCamelContext()
+                .getEndpoint("platform-http:" + path + "?httpMethodRestrict=" + methods);
+        httpConsumer = http.createConsumer(this::handle);
+        ServiceHelper.startService(httpConsumer);
+        LOG.info("Receiving {} {} on {} ({})", provider(), operation, path,
+                validateSignature ? "signatures validated"
+                        : configuration.getCallbackToken() != null ? "callbackToken required" : "unauthenticated");
+    }
+
+    private void checkConfiguration(SmsConfiguration configuration) {
+        String configuredPath = configuration.getPath();
+        if (configuredPath == null || configuredPath.isBlank()) {
+            throw invalid("path", "the path option is not set: set the HTTP path to serve, for example path=/sms/"
+                                  + provider() + "/" + operation);
+        }
+        path = configuredPath.startsWith("/") ? configuredPath.strip() : "/" + configuredPath.strip();
+        Boolean validate = configuration.getValidateSignature();
+        validateSignature = validate != null ? validate : webhooks.signsByDefault();
+        if (validateSignature && !webhooks.canSign()) {
+            throw invalid("validateSignature", provider() + " does not sign its callbacks: set validateSignature=false"
+                                               + " and protect the URL with the callbackToken option");
+        }
+        String authToken = configuration.getAuthToken();
+        if (validateSignature && (authToken == null || authToken.isBlank())) {
+            throw invalid("authToken", "validating webhook signatures needs the authToken option (the Auth Token"
+                                       + " the provider signs with); or set validateSignature=false");
+        }
+        String publicBaseUrl = configuration.getPublicBaseUrl();
+        if (publicBaseUrl != null && !publicBaseUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw invalid("publicBaseUrl", "the publicBaseUrl '" + publicBaseUrl + "' must be an absolute http(s) URL"
+                                           + " without query, for example https://example.com");
+        }
+        if (!validateSignature && configuration.getCallbackToken() == null) {
+            LOG.warn("sms:{}/{} on {} accepts callbacks from anyone: set the callbackToken option{}", provider(),
+                    operation, path, webhooks.canSign() ? " or validateSignature=true" : "");
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(httpConsumer);
+        httpConsumer = null;
+        if (ownRepository) {
+            ServiceHelper.stopService(repository);
+        }
+        super.doStop();
+    }
+
+    private void handle(Exchange exchange) throws Exception {
+        SmsConfiguration configuration = getEndpoint().getConfiguration();
+        Message in = exchange.getIn();
+        Map<String, List<String>> query = parseParams(in.getHeader(Exchange.HTTP_RAW_QUERY, String.class));
+        List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
+        SmsWebhookRequest request = new SmsWebhookRequest(in.getHeader(Exchange.HTTP_METHOD, String.class),
+                publicUrl(in, configuration), query, formParams(exchange),
+                name -> in.getHeader(name, String.class));
+        if (tokens != null) {
+            hideToken(in);
+        }
+
+        String expectedToken = configuration.getCallbackToken();
+        if (expectedToken != null && !tokenMatches(expectedToken, tokens)) {
+            reject(exchange, "the callbackToken parameter is missing or wrong");
+            return;
+        }
+        if (validateSignature && !webhooks.hasValidSignature(request, configuration)) {
+            reject(exchange, "the signature is missing or invalid (if the application runs behind a proxy, set"
+                             + " publicBaseUrl to the URL prefix the provider calls)");
+            return;
+        }
+        SmsWebhookEvent event;
+        try {
+            event = webhooks.read(operation, request);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Refused a {} {} request on {}: {}", provider(), operation, path, e.getMessage());
+            answer(exchange, 400, new SmsWebhookReply("text/plain", e.getMessage()));
+            return;
+        }
+        List<String> claimed = claim(event);
+        if (claimed == null) {
+            answer(exchange, 200, webhooks.skipped(operation));
+            return;
+        }
+        in.setBody(event.body());
+        event.headers().forEach(in::setHeader);
+        in.setHeader(SmsConstants.PROVIDER, provider());
+        in.setHeader(SmsConstants.OPERATION, operation);
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.getException() != null) {
+            // the provider retries a failed webhook: let the retry through
+            claimed.forEach(repository::remove);
+            return;
+        }
+        claimed.forEach(repository::confirm);
+        answer(exchange, 200, webhooks.reply(operation, exchange.getMessage().getBody()));
+    }
+
+    /**
+     * Remembers the event's keys; null when it was routed before (a retry) or its message already reached a final
+     * status (an out-of-order report). Returns the keys to forget should the route fail.
+     */
+    private synchronized List<String> claim(SmsWebhookEvent event) {
+        List<String> claimed = new ArrayList<>(2);
+        if (event.duplicateKey() == null) {
+            return claimed;
+        }
+        if (!repository.add(event.duplicateKey())) {
+            LOG.debug("Dropped a repeated {} {} callback", provider(), operation);
+            return null;
+        }
+        claimed.add(event.duplicateKey());
+        if (event.messageKey() != null) {
+            String finalKey = event.messageKey() + "|final";
+            if (event.finalStatus()) {
+                if (repository.add(finalKey)) {
+                    claimed.add(finalKey);
+                }
+            } else if (repository.contains(finalKey)) {
+                LOG.debug("Dropped a {} {} report that arrived after the final one", provider(), operation);
+                return null;
+            }
+        }
+        return claimed;
+    }
+
+    private void reject(Exchange exchange, String reason) {
+        LOG.warn("Rejected a {} {} request on {} with 403: {}", provider(), operation, path, reason);
+        answer(exchange, 403, new SmsWebhookReply("text/plain", "Forbidden"));
+    }
+
+    private static void answer(Exchange exchange, int status, SmsWebhookReply reply) {
+        Message message = exchange.getMessage();
+        // only this answer goes back: no request parameter or route header becomes a response header
+        message.removeHeaders("*", "Camel*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        if (reply.contentType() != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, reply.contentType());
+        }
+        message.setBody(reply.body());
+    }
+
+    private String publicUrl(Message in, SmsConfiguration configuration) {
+        String rawQuery = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        String suffix = rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery;
+        String base = configuration.getPublicBaseUrl();
+        if (base != null) {
+            String uri = in.getHeader(Exchange.HTTP_URI, String.class);
+            String requestPath = uri == null ? path : uri.replaceFirst("[?#].*$", "");
+            return base.replaceFirst("/+$", "") + requestPath + suffix;
+        }
+        String url = in.getHeader(Exchange.HTTP_URL, String.class);
+        if (url == null) {
+            return path + suffix;
+        }
+        return url.contains("?") ? url : url + suffix;
+    }
+
+    /** Takes the callbackToken out of the headers the route (and whatever it logs) sees. */
+    private static void hideToken(Message in) {
+        in.removeHeader(SmsCallbackUrls.TOKEN_PARAM);
+        for (String header : List.of(Exchange.HTTP_QUERY, Exchange.HTTP_RAW_QUERY, Exchange.HTTP_URI,
+                Exchange.HTTP_URL)) {
+            String value = in.getHeader(header, String.class);
+            if (value != null) {
+                in.setHeader(header, value.replaceAll("(?<=^|[?&])" + SmsCallbackUrls.TOKEN_PARAM + "=[^&#]*(&|$)", "")
+                        .replaceFirst("[?&]$", ""));
+            }
+        }
+    }
+
+    private static Map<String, List<String>> formParams(Exchange exchange) {
+        Object body = exchange.getIn().getBody();
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        if (body instanceof Map<?, ?> map) {
+            // the platform-http engine parsed the form already (populateBodyWithForm)
+            map.forEach((name, value) -> {
+                List<String> values = form.computeIfAbsent(String.valueOf(name), n -> new ArrayList<>());
+                if (value instanceof Iterable<?> many) {
+                    many.forEach(v -> values.add(String.valueOf(v)));
+                } else if (value != null) {
+                    values.add(String.valueOf(value));
+                }
+            });
+            return form;
+        }
+        String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            return parseParams(exchange.getIn().getBody(String.class));
+        }
+        return form;
+    }
+
+    static Map<String, List<String>> parseParams(String text) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return params;
+        }
+        // a raw '?' inside a query separates too: CPSMS may join status and receiver with a second '?' when dlr_url
+        // had a query already (an encoded %3F in a value is not affected)
+        for (String pair : text.split("[&?]")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return params;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    private static boolean tokenMatches(String expected, List<String> given) {
+        if (given == null || given.size() != 1) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.get(0).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String provider() {
+        return getEndpoint().getProvider().name();
+    }
+
+    private SmsValidationException invalid(String field, String message) {
+        return SmsErrors.invalid(provider(), operation, field, message);
+    }
+}

@@ -1,0 +1,192 @@
+package io.github.camelsms.sms.provider.laml;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.model.DeliveryReport;
+import io.github.camelsms.sms.model.DeliveryStatus;
+import io.github.camelsms.sms.model.InboundSms;
+import io.github.camelsms.sms.model.SmsReply;
+import io.github.camelsms.sms.service.SmsWebhookEvent;
+import io.github.camelsms.sms.service.SmsWebhookRequest;
+import io.github.camelsms.sms.service.SmsWebhooks;
+
+/**
+ * LaML webhooks: StatusCallback form posts (MessageSid, MessageStatus, ErrorCode, ...) and inbound SMS/MMS form
+ * posts (From, To, Body, MessageSid, NumMedia, MediaUrlN), answered with LaML XML.
+ */
+final class LamlWebhooks implements SmsWebhooks {
+
+    static final String DELIVERY_REPORTS = "deliveryReports";
+    static final String INBOUND = "inbound";
+    static final String TWILIO_SIGNATURE = "X-Twilio-Signature";
+    static final String SIGNALWIRE_SIGNATURE = "X-SignalWire-Signature";
+    static final String LAML_CONTENT_TYPE = "application/xml";
+    private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    private static final int MAX_MEDIA = 10;
+
+    private final String provider;
+    private final boolean signsByDefault;
+
+    LamlWebhooks(String provider, boolean signsByDefault) {
+        this.provider = provider;
+        this.signsByDefault = signsByDefault;
+    }
+
+    @Override
+    public List<String> operations() {
+        return List.of(DELIVERY_REPORTS, INBOUND);
+    }
+
+    @Override
+    public Set<String> httpMethods(String operation) {
+        return Set.of("POST");
+    }
+
+    @Override
+    public boolean signsByDefault() {
+        return signsByDefault;
+    }
+
+    @Override
+    public boolean canSign() {
+        return true;
+    }
+
+    @Override
+    public boolean hasValidSignature(SmsWebhookRequest request, SmsConfiguration configuration) {
+        String token = configuration.getAuthToken();
+        for (String header : List.of(TWILIO_SIGNATURE, SIGNALWIRE_SIGNATURE)) {
+            String signature = request.header().apply(header);
+            if (signature != null && LamlWebhookSignature.isValid(token, request.publicUrl(), request.form(),
+                    signature)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public SmsWebhookEvent read(String operation, SmsWebhookRequest request) {
+        return INBOUND.equals(operation) ? readInbound(request) : readStatus(request);
+    }
+
+    private SmsWebhookEvent readStatus(SmsWebhookRequest request) {
+        String sid = first(request, "MessageSid", "SmsSid");
+        String rawStatus = first(request, "MessageStatus", "SmsStatus");
+        if (sid == null || rawStatus == null) {
+            throw new IllegalArgumentException("a status callback needs the MessageSid and MessageStatus parameters");
+        }
+        DeliveryStatus status = DeliveryStatus.ofLaml(rawStatus);
+        DeliveryReport report = new DeliveryReport(provider, request.param("To"), request.param("From"), status,
+                rawStatus, sid, null, blankToNull(request.param("ErrorCode")),
+                blankToNull(request.param("ErrorMessage")), Instant.now(), request.params());
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(SmsConstants.STATUS, status.name());
+        headers.put(SmsConstants.MESSAGE_ID, sid);
+        if (report.getRecipient() != null) {
+            headers.put(SmsConstants.TO, report.getRecipient());
+        }
+        if (report.getSender() != null) {
+            headers.put(SmsConstants.FROM, report.getSender());
+        }
+        String messageKey = provider + "|" + sid;
+        return new SmsWebhookEvent(report, headers, messageKey + "|" + rawStatus.trim().toLowerCase(Locale.ROOT),
+                messageKey, status.isFinal());
+    }
+
+    private SmsWebhookEvent readInbound(SmsWebhookRequest request) {
+        String sid = first(request, "MessageSid", "SmsMessageSid", "SmsSid");
+        String from = request.param("From");
+        if (sid == null || from == null) {
+            throw new IllegalArgumentException("an inbound message needs the MessageSid and From parameters");
+        }
+        List<String> mediaUrls = new ArrayList<>();
+        List<String> mediaTypes = new ArrayList<>();
+        for (int i = 0; i < MAX_MEDIA; i++) {
+            String url = request.param("MediaUrl" + i);
+            if (url == null) {
+                break;
+            }
+            mediaUrls.add(url);
+            mediaTypes.add(request.param("MediaContentType" + i));
+        }
+        String body = request.param("Body");
+        InboundSms sms = new InboundSms(provider, sid, request.param("AccountSid"), from, request.param("To"),
+                body == null ? "" : body, mediaUrls, mediaTypes, Instant.now(), request.params());
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(SmsConstants.MESSAGE_ID, sid);
+        headers.put(SmsConstants.FROM, from);
+        if (sms.getTo() != null) {
+            headers.put(SmsConstants.TO, sms.getTo());
+        }
+        return new SmsWebhookEvent(sms, headers, provider + "|inbound|" + sid, null, false);
+    }
+
+    @Override
+    public SmsWebhookReply reply(String operation, Object routeBody) {
+        if (!INBOUND.equals(operation)) {
+            return new SmsWebhookReply(null, "");
+        }
+        SmsReply reply = routeBody instanceof SmsReply r ? r
+                : routeBody instanceof CharSequence text ? SmsReply.text(text.toString()) : null;
+        StringBuilder xml = new StringBuilder(XML_DECLARATION);
+        boolean hasText = reply != null && reply.text() != null && !reply.text().isBlank();
+        if (reply == null || !hasText && reply.mediaUrls().isEmpty()) {
+            return new SmsWebhookReply(LAML_CONTENT_TYPE, xml.append("<Response/>").toString());
+        }
+        xml.append("<Response><Message>");
+        if (reply.mediaUrls().isEmpty()) {
+            xml.append(escape(reply.text()));
+        } else {
+            if (hasText) {
+                xml.append("<Body>").append(escape(reply.text())).append("</Body>");
+            }
+            reply.mediaUrls().forEach(url -> xml.append("<Media>").append(escape(url)).append("</Media>"));
+        }
+        return new SmsWebhookReply(LAML_CONTENT_TYPE, xml.append("</Message></Response>").toString());
+    }
+
+    private static String first(SmsWebhookRequest request, String... names) {
+        for (String name : names) {
+            String value = blankToNull(request.param(name));
+            if (value != null) {
+                return value.trim();
+            }
+        }
+        return null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** XML text escaping; characters XML 1.0 cannot carry are dropped. */
+    static String escape(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        if (c != 0xFFFE && c != 0xFFFF) {
+                            sb.appendCodePoint(c);
+                        }
+                    }
+                }
+            }
+        });
+        return sb.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.camelsms.sms.service;
+
+import java.util.List;
+import java.util.Set;
+
+import io.github.camelsms.sms.SmsConfiguration;
+
+/**
+ * The consumer half of a provider: the webhooks it calls (delivery reports, inbound messages). The consumer does
+ * the HTTP part, the callbackToken check and the deduplication; a provider reads its own requests, checks its own
+ * signatures and writes its own replies.
+ */
+public interface SmsWebhooks {
+
+    /** The consumer operations, for example deliveryReports and inbound. */
+    List<String> operations();
+
+    /** The HTTP methods the provider calls the operation's URL with. */
+    Set<String> httpMethods(String operation);
+
+    /** Whether the provider signs its webhooks, so that validateSignature defaults to true. */
+    boolean signsByDefault();
+
+    /** Whether the provider can sign its webhooks at all (validateSignature=true is refused otherwise). */
+    boolean canSign();
+
+    /** Checks the request's signature with the endpoint's credentials; false for a missing or wrong signature. */
+    boolean hasValidSignature(SmsWebhookRequest request, SmsConfiguration configuration);
+
+    /**
+     * Reads the request.
+     *
+     * @throws IllegalArgumentException when a field the operation needs is missing; the consumer answers 400
+     */
+    SmsWebhookEvent read(String operation, SmsWebhookRequest request);
+
+    /**
+     * The HTTP answer to the provider once the route is done, from the route's final body (for inbound: a String or
+     * an SmsReply becomes the reply message).
+     */
+    SmsWebhookReply reply(String operation, Object routeBody);
+
+    /** The answer a duplicate or out-of-order request gets (it is not routed). */
+    default SmsWebhookReply skipped(String operation) {
+        return reply(operation, null);
+    }
+
+    /** An HTTP answer: a content type (null for none) and a body (empty for none). */
+    record SmsWebhookReply(String contentType, String body) {
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.camelsms.sms;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.github.camelsms.sms.simulator.LamlSignature;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.test.AvailablePortFinder;
+
+/**
+ * A test with a real platform-http server (the camel-main one, on Vert.x) on a free loopback port, so consumers
+ * receive webhooks over HTTP, and a LaML account in the simulator besides the CPSMS one.
+ */
+abstract class WebhookTestSupport extends SmsTestSupport {
+
+    protected static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+    protected static final String AUTH_TOKEN = "LamlAuthT0ken-5c4b3a";
+    protected static final String CALLBACK_TOKEN = "CbT0ken-1f2e3d";
+
+    protected final int port = AvailablePortFinder.getNextAvailable();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    protected WebhookTestSupport() {
+        sim.laml().addAccount(ACCOUNT_SID, AUTH_TOKEN);
+        sim.laml().statusDelay(Duration.ofMillis(20));
+        sim.cpsms().callbackDelay(Duration.ofMillis(20));
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        MainHttpServer server = new MainHttpServer();
+        server.setCamelContext(context);
+        server.setHost("127.0.0.1");
+        server.setPort(port);
+        context.addService(server, true, true);
+        return context;
+    }
+
+    /** The URL of a path on the test's platform-http server. */
+    protected String local(String pathAndQuery) {
+        return "http://127.0.0.1:" + port + pathAndQuery;
+    }
+
+    /** An sms:&lt;provider&gt; producer URI (LaML) with the simulator's base URL and the test account. */
+    protected String laml(String provider, String operation, String... options) {
+        StringBuilder uri = new StringBuilder("sms:").append(provider).append('/').append(operation)
+                .append("?baseUrl=").append(sim.baseUrl()).append("&accountSid=").append(ACCOUNT_SID)
+                .append("&authToken=RAW(").append(AUTH_TOKEN).append(')');
+        for (String option : options) {
+            uri.append('&').append(option);
+        }
+        return uri.toString();
+    }
+
+    /** Posts a form, with the headers given, to the URL and returns the answer. */
+    protected HttpResponse<String> post(String url, Map<String, String> form, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)));
+        headers.forEach(builder::header);
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a form signed with the auth token over the URL, as the LaML providers do. */
+    protected HttpResponse<String> postSigned(String url, Map<String, String> form, String authToken)
+            throws Exception {
+        return post(url, form, Map.of("X-Twilio-Signature", LamlSignature.sign(authToken, url, form)));
+    }
+
+    protected HttpResponse<String> get(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected static Map<String, String> params(String... namesAndValues) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
+    }
+
+    private static String form(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
