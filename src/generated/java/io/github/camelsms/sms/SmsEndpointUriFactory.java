@@ -23,13 +23,15 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(35);
         props.add("accountSid");
+        props.add("allowInsecureHttp");
         props.add("apiKey");
         props.add("authToken");
         props.add("baseUrl");
         props.add("callbackUrl");
         props.add("connectTimeout");
+        props.add("defaultRegion");
         props.add("encoding");
         props.add("failOnPartialFailure");
         props.add("flash");
@@ -38,6 +40,8 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");
         props.add("maxResults");
+        props.add("maxRetryDelay");
+        props.add("maxSegments");
         props.add("mediaUrl");
         props.add("operation");
         props.add("pageSize");
@@ -48,6 +52,9 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("proxyPort");
         props.add("reference");
         props.add("responseTimeout");
+        props.add("retryAttempts");
+        props.add("retryDelay");
+        props.add("skipInvalidRecipients");
         props.add("spaceUrl");
         props.add("sslContextParameters");
         props.add("to");

@@ -2,6 +2,7 @@ package io.github.camelsms.sms;
 
 import io.github.camelsms.sms.service.SmsHttpTransport;
 import io.github.camelsms.sms.service.SmsProvider;
+import io.github.camelsms.sms.service.SmsTransportGuard;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -48,8 +49,10 @@ public class SmsEndpoint extends DefaultEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         provider.checkConfiguration(configuration);
+        SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
         transport = new SmsHttpTransport(getComponent().httpClients().clientFor(configuration), provider,
-                effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout());
+                effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout(),
+                SmsTransportGuard.retryPolicy(configuration, provider.name()));
     }
 
     @Override

@@ -79,7 +79,8 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
         assertThat(e.getMessage()).contains("You did something");
 
         sim.inject(Fault.status(406, "{\"error\":{\"code\":406,\"message\":\"Too many requests\"}}"));
-        SmsRateLimitException limited = failure(SmsRateLimitException.class, cpsms("log"), null, Map.of());
+        SmsRateLimitException limited = failure(SmsRateLimitException.class, cpsms("log", "retryAttempts=0"), null,
+                Map.of());
         assertThat(limited.getStatusCode()).isEqualTo(406);
     }
 
@@ -93,7 +94,7 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
     @Test
     void tooManyRequestsCarriesRetryAfter() {
         sim.inject(Fault.rateLimited(7));
-        SmsRateLimitException e = failure(SmsRateLimitException.class, cpsms("send"), "Hi", ONE);
+        SmsRateLimitException e = failure(SmsRateLimitException.class, cpsms("send", "retryAttempts=0"), "Hi", ONE);
         assertThat(e.getStatusCode()).isEqualTo(429);
         assertThat(e.getRetryAfter()).isEqualTo(Duration.ofSeconds(7));
         assertThat(e.isRetryable()).isTrue();
@@ -114,7 +115,8 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
     @Test
     void serverErrorOnAReadIsRetryable() {
         sim.inject(Fault.status(502, "Bad gateway", Map.of("Content-Type", "text/plain")));
-        SmsProviderException e = failure(SmsProviderException.class, cpsms("credit"), null, Map.of());
+        SmsProviderException e = failure(SmsProviderException.class, cpsms("credit", "retryAttempts=0"), null,
+                Map.of());
         assertThat(e.getStatusCode()).isEqualTo(502);
         assertThat(e.isInDoubt()).isFalse();
         assertThat(e.isRetryable()).isTrue();
@@ -124,7 +126,7 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
     @Test
     void unavailableWithRetryAfterOnASendIsRetryableNotInDoubt() {
         sim.inject(Fault.status(503, "{}", Map.of("Retry-After", "3")));
-        SmsProviderException e = failure(SmsProviderException.class, cpsms("send"), "Hi", ONE);
+        SmsProviderException e = failure(SmsProviderException.class, cpsms("send", "retryAttempts=0"), "Hi", ONE);
         assertThat(e.isInDoubt()).isFalse();
         assertThat(e.isRetryable()).isTrue();
     }
@@ -172,7 +174,7 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
             closedPort = socket.getLocalPort();
         }
         String uri = "sms:cpsms/send?baseUrl=http://127.0.0.1:" + closedPort + "&username=" + USER + "&apiKey="
-                     + API_KEY;
+                     + API_KEY + "&retryAttempts=0";
         SmsTransportException e = failure(SmsTransportException.class, uri, "Hi", ONE);
         assertThat(e.isRetryable()).isTrue();
         assertThat(e.isInDoubt()).isFalse();
