@@ -1,6 +1,7 @@
 package io.github.camelsms.sms;
 
 import io.github.camelsms.sms.service.SmsHttpTransport;
+import io.github.camelsms.sms.service.SmsPhoneNumbers;
 import io.github.camelsms.sms.service.SmsProvider;
 import io.github.camelsms.sms.service.SmsTransportGuard;
 import org.apache.camel.Category;
@@ -50,6 +51,7 @@ public class SmsEndpoint extends DefaultEndpoint {
         super.doStart();
         provider.checkConfiguration(configuration);
         SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
+        SmsPhoneNumbers.checkRegion(configuration, provider.name());
         transport = new SmsHttpTransport(getComponent().httpClients().clientFor(configuration), provider,
                 effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout(),
                 SmsTransportGuard.retryPolicy(configuration, provider.name()));

@@ -18,9 +18,10 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
 
     @Test
     void badRequestIsValidation() {
-        // the simulator rejects every recipient: 45 numbers need 10 digits
+        // the provider rejects every recipient
+        sim.cpsms().account(USER).rejectRecipient("4522000099", "Phone number length and country code do not match.");
         SmsValidationException e = failure(SmsValidationException.class, cpsms("send"), "Hi",
-                Map.of(SmsConstants.TO, "451234567890"));
+                Map.of(SmsConstants.TO, "4522000099"));
         assertThat(e.getStatusCode()).isEqualTo(400);
         assertThat(e.getProviderCode()).isEqualTo("400");
         assertThat(e.getMessage()).contains("Phone number length and country code do not match");

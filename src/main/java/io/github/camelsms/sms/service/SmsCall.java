@@ -198,6 +198,23 @@ public final class SmsCall {
         }
     }
 
+    /**
+     * How the text travels as SMS (encoding and segments); refuses it on field "body" when it takes more segments
+     * than the maxSegments option allows.
+     */
+    public SmsText smsText(String text) {
+        SmsText smsText = SmsText.of(text == null ? "" : text);
+        Integer maxSegments = configuration.getMaxSegments();
+        if (maxSegments != null && maxSegments > 0 && smsText.segments() > maxSegments) {
+            throw invalid("body", "the message takes " + smsText.segments() + " SMS segments (" + smsText.encoding()
+                                  + ", " + smsText.units() + " units); maxSegments allows " + maxSegments
+                                  + ". Shorten the text" + (SmsText.UCS2.equals(smsText.encoding())
+                                          ? " or avoid characters outside the GSM alphabet (emoji, some accents)"
+                                          : ""));
+        }
+        return smsText;
+    }
+
     /** A validation failure naming the field; nothing has been sent. */
     public SmsValidationException invalid(String field, String message) {
         return SmsErrors.invalid(provider.name(), operation(), field, message);
