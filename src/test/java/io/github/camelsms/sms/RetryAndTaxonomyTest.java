@@ -285,6 +285,35 @@ class RetryAndTaxonomyTest extends SmsTestSupport {
     }
 
     @Test
+    void camelRedeliveryAsTheReadmeShowsItRedeliversOnlyWhatIsSafe() throws Exception {
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(SmsException.class)
+                        .onWhen(simple("${exception.retryable} == true && ${exception.inDoubt} == false"))
+                        .maximumRedeliveries(2).redeliveryDelay(5).handled(false);
+                from("direct:send").to(cpsms("send", "retryAttempts=0"));
+            }
+        });
+        sim.inject(Fault.rateLimited(0));
+        Exchange redelivered = template().send("direct:send", e -> {
+            e.getMessage().setBody("Hi");
+            e.getMessage().setHeaders(new java.util.HashMap<>(ONE));
+        });
+        assertThat(redelivered.getException()).isNull();
+        assertThat(sim.requests()).hasSize(2);
+
+        sim.clearRequests();
+        sim.inject(Fault.status(500, "{}"));
+        Exchange inDoubt = template().send("direct:send", e -> {
+            e.getMessage().setBody("Hi");
+            e.getMessage().setHeaders(new java.util.HashMap<>(ONE));
+        });
+        assertThat(inDoubt.getException()).isInstanceOf(SmsProviderException.class);
+        assertThat(sim.requests()).hasSize(1);
+    }
+
+    @Test
     void negativeRetryOptionsFailWhenTheRouteStarts() {
         for (String option : List.of("retryAttempts=-1", "retryDelay=-1", "maxRetryDelay=-5")) {
             Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
