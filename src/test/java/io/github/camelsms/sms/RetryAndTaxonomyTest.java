@@ -97,8 +97,8 @@ class RetryAndTaxonomyTest extends SmsTestSupport {
                     }
                 }
                 SmsTransportException e = failure(SmsTransportException.class,
-                        unreachable("http://127.0.0.1:" + full.getLocalPort(), "connectTimeout=200", "retryAttempts=0"),
-                        "Hi", ONE);
+                        unreachable("http://127.0.0.1:" + full.getLocalPort(), "connectTimeout=200",
+                                "responseTimeout=1000", "retryAttempts=0"), "Hi", ONE);
                 assertThat(e.getMessage()).contains("connect timeout");
                 assertThat(e.isRetryable()).isTrue();
                 assertThat(e.isInDoubt()).isFalse();
