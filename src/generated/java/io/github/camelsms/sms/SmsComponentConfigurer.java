@@ -32,6 +32,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountsid":
         case "accountSid": getOrCreateConfiguration(target).setAccountSid(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "authtoken":
@@ -42,8 +44,6 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
-        case "callbacktoken":
-        case "callbackToken": getOrCreateConfiguration(target).setCallbackToken(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsms.sms.SmsConfiguration.class, value)); return true;
@@ -51,6 +51,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "connectionsperroute":
         case "connectionsPerRoute": target.setConnectionsPerRoute(property(camelContext, int.class, value)); return true;
+        case "defaultregion":
+        case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "encoding": getOrCreateConfiguration(target).setEncoding(property(camelContext, java.lang.String.class, value)); return true;
         case "failonpartialfailure":
         case "failOnPartialFailure": getOrCreateConfiguration(target).setFailOnPartialFailure(property(camelContext, boolean.class, value)); return true;
@@ -70,6 +72,10 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
+        case "maxretrydelay":
+        case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, long.class, value)); return true;
+        case "maxsegments":
+        case "maxSegments": getOrCreateConfiguration(target).setMaxSegments(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxtotalconnections":
         case "maxTotalConnections": target.setMaxTotalConnections(property(camelContext, int.class, value)); return true;
         case "mediaurl":
@@ -90,6 +96,12 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "reference": getOrCreateConfiguration(target).setReference(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "retryattempts":
+        case "retryAttempts": getOrCreateConfiguration(target).setRetryAttempts(property(camelContext, int.class, value)); return true;
+        case "retrydelay":
+        case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "skipinvalidrecipients":
+        case "skipInvalidRecipients": getOrCreateConfiguration(target).setSkipInvalidRecipients(property(camelContext, boolean.class, value)); return true;
         case "spaceurl":
         case "spaceUrl": getOrCreateConfiguration(target).setSpaceUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -98,6 +110,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "validatesignature":
         case "validateSignature": getOrCreateConfiguration(target).setValidateSignature(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "webhookverifytoken":
+        case "webhookVerifyToken": getOrCreateConfiguration(target).setWebhookVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -107,6 +121,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountsid":
         case "accountSid": return java.lang.String.class;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "authtoken":
@@ -117,8 +133,6 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
-        case "callbacktoken":
-        case "callbackToken": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "configuration": return io.github.camelsms.sms.SmsConfiguration.class;
@@ -126,6 +140,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "connectTimeout": return long.class;
         case "connectionsperroute":
         case "connectionsPerRoute": return int.class;
+        case "defaultregion":
+        case "defaultRegion": return java.lang.String.class;
         case "encoding": return java.lang.String.class;
         case "failonpartialfailure":
         case "failOnPartialFailure": return boolean.class;
@@ -145,6 +161,10 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxConcurrentRequests": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
+        case "maxretrydelay":
+        case "maxRetryDelay": return long.class;
+        case "maxsegments":
+        case "maxSegments": return java.lang.Integer.class;
         case "maxtotalconnections":
         case "maxTotalConnections": return int.class;
         case "mediaurl":
@@ -165,6 +185,12 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "reference": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryattempts":
+        case "retryAttempts": return int.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
+        case "skipinvalidrecipients":
+        case "skipInvalidRecipients": return boolean.class;
         case "spaceurl":
         case "spaceUrl": return java.lang.String.class;
         case "sslcontextparameters":
@@ -173,6 +199,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": return java.lang.String.class;
         case "validatesignature":
         case "validateSignature": return java.lang.Boolean.class;
+        case "webhookverifytoken":
+        case "webhookVerifyToken": return java.lang.String.class;
         default: return null;
         }
     }
@@ -183,6 +211,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountsid":
         case "accountSid": return getOrCreateConfiguration(target).getAccountSid();
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return getOrCreateConfiguration(target).isAllowInsecureHttp();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "authtoken":
@@ -193,8 +223,6 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
-        case "callbacktoken":
-        case "callbackToken": return getOrCreateConfiguration(target).getCallbackToken();
         case "callbackurl":
         case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "configuration": return target.getConfiguration();
@@ -202,6 +230,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectionsperroute":
         case "connectionsPerRoute": return target.getConnectionsPerRoute();
+        case "defaultregion":
+        case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
         case "encoding": return getOrCreateConfiguration(target).getEncoding();
         case "failonpartialfailure":
         case "failOnPartialFailure": return getOrCreateConfiguration(target).isFailOnPartialFailure();
@@ -221,6 +251,10 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
+        case "maxretrydelay":
+        case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
+        case "maxsegments":
+        case "maxSegments": return getOrCreateConfiguration(target).getMaxSegments();
         case "maxtotalconnections":
         case "maxTotalConnections": return target.getMaxTotalConnections();
         case "mediaurl":
@@ -241,6 +275,12 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "reference": return getOrCreateConfiguration(target).getReference();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "retryattempts":
+        case "retryAttempts": return getOrCreateConfiguration(target).getRetryAttempts();
+        case "retrydelay":
+        case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "skipinvalidrecipients":
+        case "skipInvalidRecipients": return getOrCreateConfiguration(target).isSkipInvalidRecipients();
         case "spaceurl":
         case "spaceUrl": return getOrCreateConfiguration(target).getSpaceUrl();
         case "sslcontextparameters":
@@ -249,6 +289,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "validatesignature":
         case "validateSignature": return getOrCreateConfiguration(target).getValidateSignature();
+        case "webhookverifytoken":
+        case "webhookVerifyToken": return getOrCreateConfiguration(target).getWebhookVerifyToken();
         default: return null;
         }
     }

@@ -25,6 +25,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountsid":
         case "accountSid": target.getConfiguration().setAccountSid(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "authtoken":
@@ -33,12 +35,12 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
-        case "callbacktoken":
-        case "callbackToken": target.getConfiguration().setCallbackToken(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "defaultregion":
+        case "defaultRegion": target.getConfiguration().setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "encoding": target.getConfiguration().setEncoding(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -58,6 +60,10 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
+        case "maxretrydelay":
+        case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, long.class, value)); return true;
+        case "maxsegments":
+        case "maxSegments": target.getConfiguration().setMaxSegments(property(camelContext, java.lang.Integer.class, value)); return true;
         case "mediaurl":
         case "mediaUrl": target.getConfiguration().setMediaUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
@@ -76,6 +82,12 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "reference": target.getConfiguration().setReference(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "retryattempts":
+        case "retryAttempts": target.getConfiguration().setRetryAttempts(property(camelContext, int.class, value)); return true;
+        case "retrydelay":
+        case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "skipinvalidrecipients":
+        case "skipInvalidRecipients": target.getConfiguration().setSkipInvalidRecipients(property(camelContext, boolean.class, value)); return true;
         case "spaceurl":
         case "spaceUrl": target.getConfiguration().setSpaceUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -84,6 +96,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "validatesignature":
         case "validateSignature": target.getConfiguration().setValidateSignature(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "webhookverifytoken":
+        case "webhookVerifyToken": target.getConfiguration().setWebhookVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -93,6 +107,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountsid":
         case "accountSid": return java.lang.String.class;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "authtoken":
@@ -101,12 +117,12 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
-        case "callbacktoken":
-        case "callbackToken": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "defaultregion":
+        case "defaultRegion": return java.lang.String.class;
         case "encoding": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -126,6 +142,10 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentRequests": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
+        case "maxretrydelay":
+        case "maxRetryDelay": return long.class;
+        case "maxsegments":
+        case "maxSegments": return java.lang.Integer.class;
         case "mediaurl":
         case "mediaUrl": return java.lang.String.class;
         case "pagesize":
@@ -144,6 +164,12 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "reference": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryattempts":
+        case "retryAttempts": return int.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
+        case "skipinvalidrecipients":
+        case "skipInvalidRecipients": return boolean.class;
         case "spaceurl":
         case "spaceUrl": return java.lang.String.class;
         case "sslcontextparameters":
@@ -152,6 +178,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": return java.lang.String.class;
         case "validatesignature":
         case "validateSignature": return java.lang.Boolean.class;
+        case "webhookverifytoken":
+        case "webhookVerifyToken": return java.lang.String.class;
         default: return null;
         }
     }
@@ -162,6 +190,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountsid":
         case "accountSid": return target.getConfiguration().getAccountSid();
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "authtoken":
@@ -170,12 +200,12 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
-        case "callbacktoken":
-        case "callbackToken": return target.getConfiguration().getCallbackToken();
         case "callbackurl":
         case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "defaultregion":
+        case "defaultRegion": return target.getConfiguration().getDefaultRegion();
         case "encoding": return target.getConfiguration().getEncoding();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
@@ -195,6 +225,10 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
+        case "maxretrydelay":
+        case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
+        case "maxsegments":
+        case "maxSegments": return target.getConfiguration().getMaxSegments();
         case "mediaurl":
         case "mediaUrl": return target.getConfiguration().getMediaUrl();
         case "pagesize":
@@ -213,6 +247,12 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "reference": return target.getConfiguration().getReference();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "retryattempts":
+        case "retryAttempts": return target.getConfiguration().getRetryAttempts();
+        case "retrydelay":
+        case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "skipinvalidrecipients":
+        case "skipInvalidRecipients": return target.getConfiguration().isSkipInvalidRecipients();
         case "spaceurl":
         case "spaceUrl": return target.getConfiguration().getSpaceUrl();
         case "sslcontextparameters":
@@ -221,6 +261,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": return target.getConfiguration().getUsername();
         case "validatesignature":
         case "validateSignature": return target.getConfiguration().getValidateSignature();
+        case "webhookverifytoken":
+        case "webhookVerifyToken": return target.getConfiguration().getWebhookVerifyToken();
         default: return null;
         }
     }

@@ -23,15 +23,16 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(36);
+        Set<String> props = new HashSet<>(43);
         props.add("accountSid");
+        props.add("allowInsecureHttp");
         props.add("apiKey");
         props.add("authToken");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
-        props.add("callbackToken");
         props.add("callbackUrl");
         props.add("connectTimeout");
+        props.add("defaultRegion");
         props.add("encoding");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -43,6 +44,8 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");
         props.add("maxResults");
+        props.add("maxRetryDelay");
+        props.add("maxSegments");
         props.add("mediaUrl");
         props.add("operation");
         props.add("pageSize");
@@ -55,17 +58,21 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("publicBaseUrl");
         props.add("reference");
         props.add("responseTimeout");
+        props.add("retryAttempts");
+        props.add("retryDelay");
+        props.add("skipInvalidRecipients");
         props.add("spaceUrl");
         props.add("sslContextParameters");
         props.add("to");
         props.add("username");
         props.add("validateSignature");
+        props.add("webhookVerifyToken");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(4);
         secretProps.add("apiKey");
         secretProps.add("authToken");
-        secretProps.add("callbackToken");
         secretProps.add("proxyAuthPassword");
+        secretProps.add("webhookVerifyToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

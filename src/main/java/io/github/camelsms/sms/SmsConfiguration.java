@@ -78,6 +78,37 @@ public class SmsConfiguration implements Cloneable {
                             + " recipient).")
     private int maxConcurrentRequests = 4;
 
+    @UriParam(label = "producer", defaultValue = "2",
+              description = "How many times a failed request is sent again when the failure is retryable and not in"
+                            + " doubt (connection refused, connect timeout, unknown host, TLS handshake, 429, 503 with"
+                            + " Retry-After, a 5xx answer to a read). A send the provider may have accepted is never"
+                            + " retried. 0 turns retrying off.")
+    private int retryAttempts = 2;
+    @UriParam(label = "producer", defaultValue = "500", javaType = "long",
+              description = "The wait in milliseconds before the first retry; it doubles with each further retry,"
+                            + " with random jitter, up to maxRetryDelay.")
+    private long retryDelay = 500;
+    @UriParam(label = "producer", defaultValue = "30000", javaType = "long",
+              description = "The longest wait in milliseconds between retries. A Retry-After from the provider is"
+                            + " honoured up to this; a longer one is not waited for and the failure is thrown.")
+    private long maxRetryDelay = 30000;
+    @UriParam(label = "producer",
+              description = "The region (ISO 3166 code such as DK) for recipient numbers written without a country"
+                            + " code, for example 22 33 44 88 becomes +4522334488 with DK.")
+    private String defaultRegion;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Send to the valid recipients when some numbers are invalid, listing the invalid ones as"
+                            + " rejected in the result. By default nothing is sent when any number is invalid.")
+    private boolean skipInvalidRecipients;
+    @UriParam(label = "producer",
+              description = "Refuse texts that take more SMS segments than this (each segment is billed). Not set"
+                            + " means no limit beyond the provider's own.")
+    private Integer maxSegments;
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Allow sending credentials over plain http:// to a host other than the loopback"
+                            + " interface. By default only https:// (or http:// to localhost) is used.")
+    private boolean allowInsecureHttp;
+
     @UriParam(label = "timeout", defaultValue = "10000", javaType = "long",
               description = "The timeout in milliseconds until a connection is established. 0 means no timeout.")
     private long connectTimeout = 10000;
@@ -114,9 +145,9 @@ public class SmsConfiguration implements Cloneable {
     private String publicBaseUrl;
     @UriParam(label = "security", secret = true,
               description = "A shared secret for unsigned callbacks: the producer appends it to callbackUrl as the"
-                            + " callbackToken parameter, and a consumer with it set rejects (403) every request that"
+                            + " webhookVerifyToken parameter, and a consumer with it set rejects (403) every request that"
                             + " does not carry it.")
-    private String callbackToken;
+    private String webhookVerifyToken;
     @UriParam(label = "consumer,advanced",
               description = "The repository that remembers the webhooks already routed, to drop the provider's"
                             + " retries and out-of-order reports. Defaults to an in-memory repository of 10000 keys"
@@ -283,6 +314,62 @@ public class SmsConfiguration implements Cloneable {
         this.maxConcurrentRequests = maxConcurrentRequests;
     }
 
+    public int getRetryAttempts() {
+        return retryAttempts;
+    }
+
+    public void setRetryAttempts(int retryAttempts) {
+        this.retryAttempts = retryAttempts;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public String getDefaultRegion() {
+        return defaultRegion;
+    }
+
+    public void setDefaultRegion(String defaultRegion) {
+        this.defaultRegion = defaultRegion;
+    }
+
+    public boolean isSkipInvalidRecipients() {
+        return skipInvalidRecipients;
+    }
+
+    public void setSkipInvalidRecipients(boolean skipInvalidRecipients) {
+        this.skipInvalidRecipients = skipInvalidRecipients;
+    }
+
+    public Integer getMaxSegments() {
+        return maxSegments;
+    }
+
+    public void setMaxSegments(Integer maxSegments) {
+        this.maxSegments = maxSegments;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+
     public long getConnectTimeout() {
         return connectTimeout;
     }
@@ -371,12 +458,12 @@ public class SmsConfiguration implements Cloneable {
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    public String getCallbackToken() {
-        return callbackToken;
+    public String getWebhookVerifyToken() {
+        return webhookVerifyToken;
     }
 
-    public void setCallbackToken(String callbackToken) {
-        this.callbackToken = callbackToken;
+    public void setWebhookVerifyToken(String webhookVerifyToken) {
+        this.webhookVerifyToken = webhookVerifyToken;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives a provider's webhooks (delivery reports, inbound SMS) on the application's platform-http server. Before
- * the route sees a request it checks the callbackToken and the signature (403 otherwise), drops retries and
+ * the route sees a request it checks the webhookVerifyToken and the signature (403 otherwise), drops retries and
  * out-of-order reports, and turns the request into a DeliveryReport or InboundSms; afterwards it writes the answer the
  * provider expects.
  */
@@ -75,7 +75,7 @@ public class SmsConsumer extends DefaultConsumer {
         ServiceHelper.startService(httpConsumer);
         LOG.info("Receiving {} {} on {} ({})", provider(), operation, path,
                 validateSignature ? "signatures validated"
-                        : configuration.getCallbackToken() != null ? "callbackToken required" : "unauthenticated");
+                        : configuration.getWebhookVerifyToken() != null ? "webhookVerifyToken required" : "unauthenticated");
     }
 
     private void checkConfiguration(SmsConfiguration configuration) {
@@ -89,7 +89,7 @@ public class SmsConsumer extends DefaultConsumer {
         validateSignature = validate != null ? validate : webhooks.signsByDefault();
         if (validateSignature && !webhooks.canSign()) {
             throw invalid("validateSignature", provider() + " does not sign its callbacks: set validateSignature=false"
-                                               + " and protect the URL with the callbackToken option");
+                                               + " and protect the URL with the webhookVerifyToken option");
         }
         String authToken = configuration.getAuthToken();
         if (validateSignature && (authToken == null || authToken.isBlank())) {
@@ -101,8 +101,8 @@ public class SmsConsumer extends DefaultConsumer {
             throw invalid("publicBaseUrl", "the publicBaseUrl '" + publicBaseUrl + "' must be an absolute http(s) URL"
                                            + " without query, for example https://example.com");
         }
-        if (!validateSignature && configuration.getCallbackToken() == null) {
-            LOG.warn("sms:{}/{} on {} accepts callbacks from anyone: set the callbackToken option{}", provider(),
+        if (!validateSignature && configuration.getWebhookVerifyToken() == null) {
+            LOG.warn("sms:{}/{} on {} accepts callbacks from anyone: set the webhookVerifyToken option{}", provider(),
                     operation, path, webhooks.canSign() ? " or validateSignature=true" : "");
         }
     }
@@ -129,9 +129,9 @@ public class SmsConsumer extends DefaultConsumer {
             hideToken(in);
         }
 
-        String expectedToken = configuration.getCallbackToken();
+        String expectedToken = configuration.getWebhookVerifyToken();
         if (expectedToken != null && !tokenMatches(expectedToken, tokens)) {
-            reject(exchange, "the callbackToken parameter is missing or wrong");
+            reject(exchange, "the webhookVerifyToken parameter is missing or wrong");
             return;
         }
         if (validateSignature && !webhooks.hasValidSignature(request, configuration)) {
@@ -230,7 +230,7 @@ public class SmsConsumer extends DefaultConsumer {
         return url.contains("?") ? url : url + suffix;
     }
 
-    /** Takes the callbackToken out of the headers the route (and whatever it logs) sees. */
+    /** Takes the webhookVerifyToken out of the headers the route (and whatever it logs) sees. */
     private static void hideToken(Message in) {
         in.removeHeader(SmsCallbackUrls.TOKEN_PARAM);
         for (String header : List.of(Exchange.HTTP_QUERY, Exchange.HTTP_RAW_QUERY, Exchange.HTTP_URI,

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelsms.sms.service.SmsHttpTransport;
+import io.github.camelsms.sms.service.SmsPhoneNumbers;
 import io.github.camelsms.sms.service.SmsProvider;
+import io.github.camelsms.sms.service.SmsTransportGuard;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -74,8 +76,11 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
             return; // the consumer checks its own options and calls no provider API
         }
         provider.checkConfiguration(configuration);
+        SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
+        SmsPhoneNumbers.checkRegion(configuration, provider.name());
         transport = new SmsHttpTransport(getComponent().httpClients().clientFor(configuration), provider,
-                effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout());
+                effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout(),
+                SmsTransportGuard.retryPolicy(configuration, provider.name()));
     }
 
     @Override

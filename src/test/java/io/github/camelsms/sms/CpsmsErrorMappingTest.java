@@ -18,9 +18,10 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
 
     @Test
     void badRequestIsValidation() {
-        // the simulator rejects every recipient: 45 numbers need 10 digits
+        // the provider rejects every recipient
+        sim.cpsms().account(USER).rejectRecipient("4522000099", "Phone number length and country code do not match.");
         SmsValidationException e = failure(SmsValidationException.class, cpsms("send"), "Hi",
-                Map.of(SmsConstants.TO, "451234567890"));
+                Map.of(SmsConstants.TO, "4522000099"));
         assertThat(e.getStatusCode()).isEqualTo(400);
         assertThat(e.getProviderCode()).isEqualTo("400");
         assertThat(e.getMessage()).contains("Phone number length and country code do not match");
@@ -79,7 +80,8 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
         assertThat(e.getMessage()).contains("You did something");
 
         sim.inject(Fault.status(406, "{\"error\":{\"code\":406,\"message\":\"Too many requests\"}}"));
-        SmsRateLimitException limited = failure(SmsRateLimitException.class, cpsms("log"), null, Map.of());
+        SmsRateLimitException limited = failure(SmsRateLimitException.class, cpsms("log", "retryAttempts=0"), null,
+                Map.of());
         assertThat(limited.getStatusCode()).isEqualTo(406);
     }
 
@@ -93,7 +95,7 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
     @Test
     void tooManyRequestsCarriesRetryAfter() {
         sim.inject(Fault.rateLimited(7));
-        SmsRateLimitException e = failure(SmsRateLimitException.class, cpsms("send"), "Hi", ONE);
+        SmsRateLimitException e = failure(SmsRateLimitException.class, cpsms("send", "retryAttempts=0"), "Hi", ONE);
         assertThat(e.getStatusCode()).isEqualTo(429);
         assertThat(e.getRetryAfter()).isEqualTo(Duration.ofSeconds(7));
         assertThat(e.isRetryable()).isTrue();
@@ -114,7 +116,8 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
     @Test
     void serverErrorOnAReadIsRetryable() {
         sim.inject(Fault.status(502, "Bad gateway", Map.of("Content-Type", "text/plain")));
-        SmsProviderException e = failure(SmsProviderException.class, cpsms("credit"), null, Map.of());
+        SmsProviderException e = failure(SmsProviderException.class, cpsms("credit", "retryAttempts=0"), null,
+                Map.of());
         assertThat(e.getStatusCode()).isEqualTo(502);
         assertThat(e.isInDoubt()).isFalse();
         assertThat(e.isRetryable()).isTrue();
@@ -124,7 +127,7 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
     @Test
     void unavailableWithRetryAfterOnASendIsRetryableNotInDoubt() {
         sim.inject(Fault.status(503, "{}", Map.of("Retry-After", "3")));
-        SmsProviderException e = failure(SmsProviderException.class, cpsms("send"), "Hi", ONE);
+        SmsProviderException e = failure(SmsProviderException.class, cpsms("send", "retryAttempts=0"), "Hi", ONE);
         assertThat(e.isInDoubt()).isFalse();
         assertThat(e.isRetryable()).isTrue();
     }
@@ -172,7 +175,7 @@ class CpsmsErrorMappingTest extends SmsTestSupport {
             closedPort = socket.getLocalPort();
         }
         String uri = "sms:cpsms/send?baseUrl=http://127.0.0.1:" + closedPort + "&username=" + USER + "&apiKey="
-                     + API_KEY;
+                     + API_KEY + "&retryAttempts=0";
         SmsTransportException e = failure(SmsTransportException.class, uri, "Hi", ONE);
         assertThat(e.isRetryable()).isTrue();
         assertThat(e.isInDoubt()).isFalse();

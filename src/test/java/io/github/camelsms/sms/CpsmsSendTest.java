@@ -89,7 +89,8 @@ class CpsmsSendTest extends SmsTestSupport {
 
     @Test
     void partialResultListsRejectedRecipients() {
-        Exchange exchange = call(cpsms("send"), "Hi", Map.of(SmsConstants.TO, "4522334488,451234567890"));
+        sim.cpsms().account(USER).rejectRecipient("4522000099", "Phone number length and country code do not match.");
+        Exchange exchange = call(cpsms("send"), "Hi", Map.of(SmsConstants.TO, "4522334488,4522000099"));
 
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(207);
@@ -97,7 +98,7 @@ class CpsmsSendTest extends SmsTestSupport {
         assertThat(result.getAcceptedCount()).isEqualTo(1);
         assertThat(result.getRejectedCount()).isEqualTo(1);
         assertThat(result.getRecipients()).filteredOn(r -> !r.isAccepted()).singleElement().satisfies(r -> {
-            assertThat(r.getTo()).isEqualTo("451234567890");
+            assertThat(r.getTo()).isEqualTo("4522000099");
             assertThat(r.getErrorCode()).isEqualTo("400");
             assertThat(r.getErrorMessage()).contains("country code");
         });
@@ -107,15 +108,16 @@ class CpsmsSendTest extends SmsTestSupport {
 
     @Test
     void partialResultThrowsWhenAsked() {
+        sim.cpsms().account(USER).rejectRecipient("4522000099", "Phone number length and country code do not match.");
         SmsPartialFailureException e = failure(SmsPartialFailureException.class,
-                cpsms("send", "failOnPartialFailure=true"), "Hi", Map.of(SmsConstants.TO, "4522334488,451234567890"));
+                cpsms("send", "failOnPartialFailure=true"), "Hi", Map.of(SmsConstants.TO, "4522334488,4522000099"));
 
         assertThat(e.getResult().getAcceptedCount()).isEqualTo(1);
         assertThat(e.getResult().getRejectedCount()).isEqualTo(1);
         assertThat(e.getStatusCode()).isEqualTo(207);
         assertThat(e.isInDoubt()).isFalse();
         assertThat(e.isRetryable()).isFalse();
-        assertThat(e.getMessage()).contains("451234567890").contains("do not resend");
+        assertThat(e.getMessage()).contains("4522000099").contains("do not resend");
         assertThat(sim.requests()).hasSize(1);
     }
 

@@ -33,7 +33,7 @@ class DeliveryReportsTest extends WebhookTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("sms:cpsms/deliveryReports?path=/sms/cpsms/dlr&callbackToken=RAW(" + CALLBACK_TOKEN + ")")
+                from("sms:cpsms/deliveryReports?path=/sms/cpsms/dlr&webhookVerifyToken=RAW(" + WEBHOOK_VERIFY_TOKEN + ")")
                         .process(e -> {
                             if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                                 throw new IllegalStateException("route failure (injected)");
@@ -60,13 +60,13 @@ class DeliveryReportsTest extends WebhookTestSupport {
         mock.expectedMessageCount(2);
 
         Exchange sent = call(cpsms("send", "callbackUrl=" + local("/sms/cpsms/dlr?orderId=42"),
-                "callbackToken=RAW(" + CALLBACK_TOKEN + ")"), "Your order shipped",
+                "webhookVerifyToken=RAW(" + WEBHOOK_VERIFY_TOKEN + ")"), "Your order shipped",
                 Map.of(SmsConstants.TO, "+4522334488,+4599887766", SmsConstants.REFERENCE, "order-42"));
 
         assertThat(sent.getException()).isNull();
         String dlrUrl = sim.lastRequest().json().get("dlr_url").asText();
-        assertThat(dlrUrl).isEqualTo(local("/sms/cpsms/dlr?orderId=42&reference=order-42&callbackToken="
-                                           + CALLBACK_TOKEN));
+        assertThat(dlrUrl).isEqualTo(local("/sms/cpsms/dlr?orderId=42&reference=order-42&webhookVerifyToken="
+                                           + WEBHOOK_VERIFY_TOKEN));
         mock.assertIsSatisfied(5000);
         Map<String, DeliveryReport> byRecipient = new java.util.HashMap<>();
         for (Exchange e : mock.getExchanges()) {
@@ -76,7 +76,7 @@ class DeliveryReportsTest extends WebhookTestSupport {
             assertThat(e.getMessage().getHeader(SmsConstants.STATUS)).isEqualTo(report.getStatus().name());
             assertThat(e.getMessage().getHeader(SmsConstants.REFERENCE)).isEqualTo("order-42");
             assertThat(e.getMessage().getHeader(SmsConstants.PROVIDER)).isEqualTo("cpsms");
-            assertThat(e.getMessage().getHeader("callbackToken")).isNull();
+            assertThat(e.getMessage().getHeader("webhookVerifyToken")).isNull();
             assertThat(e.getMessage().getHeader("orderId")).isEqualTo("42");
         }
         DeliveryReport delivered = byRecipient.get("4522334488");
@@ -86,7 +86,7 @@ class DeliveryReportsTest extends WebhookTestSupport {
         assertThat(delivered.getReference()).isEqualTo("order-42");
         assertThat(delivered.getMessageId()).isNull();
         assertThat(delivered.getReceivedAt()).isNotNull();
-        assertThat(delivered.getParameters()).containsEntry("orderId", "42").doesNotContainKey("callbackToken");
+        assertThat(delivered.getParameters()).containsEntry("orderId", "42").doesNotContainKey("webhookVerifyToken");
         assertThat(byRecipient.get("4599887766").getStatus()).isEqualTo(DeliveryStatus.FAILED);
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.callbackStatuses().size() == 2);
         assertThat(sim.callbackStatuses()).containsOnly(200);
@@ -97,13 +97,13 @@ class DeliveryReportsTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:cpsms");
         mock.expectedMessageCount(0);
 
-        HttpResponse<String> wrong = get(local("/sms/cpsms/dlr?status=1&receiver=4522334488&callbackToken=guess"));
+        HttpResponse<String> wrong = get(local("/sms/cpsms/dlr?status=1&receiver=4522334488&webhookVerifyToken=guess"));
         HttpResponse<String> missing = get(local("/sms/cpsms/dlr?status=1&receiver=4522334488"));
-        HttpResponse<String> twice = get(local("/sms/cpsms/dlr?status=1&receiver=4522334488&callbackToken=guess"
-                                               + "&callbackToken=" + CALLBACK_TOKEN));
+        HttpResponse<String> twice = get(local("/sms/cpsms/dlr?status=1&receiver=4522334488&webhookVerifyToken=guess"
+                                               + "&webhookVerifyToken=" + WEBHOOK_VERIFY_TOKEN));
 
         assertThat(List.of(wrong.statusCode(), missing.statusCode(), twice.statusCode())).containsOnly(403);
-        assertThat(wrong.body()).doesNotContain(CALLBACK_TOKEN);
+        assertThat(wrong.body()).doesNotContain(WEBHOOK_VERIFY_TOKEN);
         mock.assertIsSatisfied();
     }
 
@@ -112,9 +112,9 @@ class DeliveryReportsTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:cpsms");
         mock.expectedMessageCount(1);
 
-        HttpResponse<String> ok = get(local("/sms/cpsms/dlr?ref=A&status=3&receiver=4522334488&callbackToken="
-                                            + CALLBACK_TOKEN));
-        HttpResponse<String> bad = get(local("/sms/cpsms/dlr?receiver=4522334488&callbackToken=" + CALLBACK_TOKEN));
+        HttpResponse<String> ok = get(local("/sms/cpsms/dlr?ref=A&status=3&receiver=4522334488&webhookVerifyToken="
+                                            + WEBHOOK_VERIFY_TOKEN));
+        HttpResponse<String> bad = get(local("/sms/cpsms/dlr?receiver=4522334488&webhookVerifyToken=" + WEBHOOK_VERIFY_TOKEN));
 
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEmpty();
@@ -130,7 +130,7 @@ class DeliveryReportsTest extends WebhookTestSupport {
         mock.expectedMessageCount(1);
 
         // dlr_url had a query already and CPSMS appended ?status=..&receiver=.. all the same
-        HttpResponse<String> answer = get(local("/sms/cpsms/dlr?reference=r%3F1&callbackToken=" + CALLBACK_TOKEN
+        HttpResponse<String> answer = get(local("/sms/cpsms/dlr?reference=r%3F1&webhookVerifyToken=" + WEBHOOK_VERIFY_TOKEN
                                                 + "?status=1&receiver=4522334488"));
 
         assertThat(answer.statusCode()).isEqualTo(200);
@@ -147,7 +147,7 @@ class DeliveryReportsTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:cpsms");
         mock.expectedMessageCount(1);
 
-        call(cpsms("send", "callbackUrl=" + local("/sms/cpsms/dlr"), "callbackToken=RAW(" + CALLBACK_TOKEN + ")"),
+        call(cpsms("send", "callbackUrl=" + local("/sms/cpsms/dlr"), "webhookVerifyToken=RAW(" + WEBHOOK_VERIFY_TOKEN + ")"),
                 "Hi", Map.of(SmsConstants.TO, "4522334488", SmsConstants.REFERENCE, "r-1"));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.callbackStatuses().size() == 3);
@@ -159,7 +159,7 @@ class DeliveryReportsTest extends WebhookTestSupport {
     void cpsmsBufferedAfterDeliveredIsDroppedButAnotherMessageIsNot() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:cpsms");
         mock.expectedMessageCount(3);
-        String token = "&callbackToken=" + CALLBACK_TOKEN;
+        String token = "&webhookVerifyToken=" + WEBHOOK_VERIFY_TOKEN;
 
         assertThat(get(local("/sms/cpsms/dlr?reference=a&status=1&receiver=4522334488" + token)).statusCode())
                 .isEqualTo(200);
@@ -181,8 +181,8 @@ class DeliveryReportsTest extends WebhookTestSupport {
         failuresToInject.set(1);
         MockEndpoint mock = getMockEndpoint("mock:cpsms");
         mock.expectedMessageCount(1);
-        String url = local("/sms/cpsms/dlr?reference=x&status=1&receiver=4522334488&callbackToken="
-                           + CALLBACK_TOKEN);
+        String url = local("/sms/cpsms/dlr?reference=x&status=1&receiver=4522334488&webhookVerifyToken="
+                           + WEBHOOK_VERIFY_TOKEN);
 
         HttpResponse<String> first = get(url);
         HttpResponse<String> retry = get(url);

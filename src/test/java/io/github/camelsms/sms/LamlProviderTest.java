@@ -245,7 +245,7 @@ class LamlProviderTest extends SmsTestSupport {
         sim.laml().account(SID).ownedNumbers(null);
 
         sim.inject(Fault.rateLimited(4));
-        SmsRateLimitException limited = failure(SmsRateLimitException.class, mycpaas("send"), "Hi",
+        SmsRateLimitException limited = failure(SmsRateLimitException.class, mycpaas("send", "retryAttempts=0"), "Hi",
                 Map.of(SmsConstants.TO, "+4522334488"));
         assertThat(limited.getRetryAfter()).isEqualTo(Duration.ofSeconds(4));
         assertThat(limited.getProviderCode()).isEqualTo("20429");
@@ -256,7 +256,8 @@ class LamlProviderTest extends SmsTestSupport {
         assertThat(serverError.isInDoubt()).isTrue();
 
         sim.inject(Fault.status(500, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}"));
-        SmsProviderException readError = failure(SmsProviderException.class, mycpaas("listMessages"), null, Map.of());
+        SmsProviderException readError = failure(SmsProviderException.class, mycpaas("listMessages", "retryAttempts=0"),
+                null, Map.of());
         assertThat(readError.isInDoubt()).isFalse();
         assertThat(readError.isRetryable()).isTrue();
 

@@ -30,7 +30,7 @@ class LamlWebhookSignatureTest {
                         params("CallSid", "CA1234567890ABCDE", "Caller", "+12349013030", "Digits", "1234",
                                 "From", "+12349013030", "To", "+18005551212")),
                 arguments("https://example.com/sms/status", params()),
-                arguments("http://127.0.0.1:8080/sms/in?callbackToken=a%2Bb",
+                arguments("http://127.0.0.1:8080/sms/in?webhookVerifyToken=a%2Bb",
                         params("Body", "Hej & farvel, æøå 😀", "From", "+4522334488", "MessageSid", "SM1",
                                 "MediaUrl0", "https://x.example/a.jpg?s=1&t=2")),
                 arguments("https://example.com:443/dlr", params("b", "2", "a", "1", "A", "0")));

@@ -10,13 +10,13 @@ class SmsCallbackUrlsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "https://x.example/dlr           | t 1 | https://x.example/dlr?callbackToken=t+1",
-            "https://x.example/dlr?a=1       | t   | https://x.example/dlr?a=1&callbackToken=t",
-            "https://x.example/dlr?          | t   | https://x.example/dlr?callbackToken=t",
-            "https://x.example/dlr?a=1#frag  | t   | https://x.example/dlr?a=1&callbackToken=t#frag",
-            "https://x.example/dlr?callbackToken=own | t | https://x.example/dlr?callbackToken=own",
-            "https://x.example/dlr?xcallbackToken=1  | t | https://x.example/dlr?xcallbackToken=1&callbackToken=t",
-            "https://x.example/dlr           | a&b=c | https://x.example/dlr?callbackToken=a%26b%3Dc" })
+            "https://x.example/dlr           | t 1 | https://x.example/dlr?webhookVerifyToken=t+1",
+            "https://x.example/dlr?a=1       | t   | https://x.example/dlr?a=1&webhookVerifyToken=t",
+            "https://x.example/dlr?          | t   | https://x.example/dlr?webhookVerifyToken=t",
+            "https://x.example/dlr?a=1#frag  | t   | https://x.example/dlr?a=1&webhookVerifyToken=t#frag",
+            "https://x.example/dlr?webhookVerifyToken=own | t | https://x.example/dlr?webhookVerifyToken=own",
+            "https://x.example/dlr?xwebhookVerifyToken=1  | t | https://x.example/dlr?xwebhookVerifyToken=1&webhookVerifyToken=t",
+            "https://x.example/dlr           | a&b=c | https://x.example/dlr?webhookVerifyToken=a%26b%3Dc" })
     void appendsTheParameterOnce(String url, String value, String expected) {
         assertThat(SmsCallbackUrls.withParam(url, SmsCallbackUrls.TOKEN_PARAM, value)).isEqualTo(expected);
     }

@@ -89,15 +89,15 @@ class SmsConsumerEndpointTest extends WebhookTestSupport {
         List<String> texts = new ArrayList<>();
         MockEndpoint mock = getMockEndpoint("mock:secret");
         try {
-            addRoute("sms:twilio/deliveryReports?path=/s&authToken=RAW(" + AUTH_TOKEN + ")&callbackToken=RAW("
-                     + CALLBACK_TOKEN + ")", "mock:secret");
+            addRoute("sms:twilio/deliveryReports?path=/s&authToken=RAW(" + AUTH_TOKEN + ")&webhookVerifyToken=RAW("
+                     + WEBHOOK_VERIFY_TOKEN + ")", "mock:secret");
             mock.expectedMessageCount(1);
-            String url = local("/s?callbackToken=" + CALLBACK_TOKEN);
+            String url = local("/s?webhookVerifyToken=" + WEBHOOK_VERIFY_TOKEN);
             assertThat(postSigned(url, params("MessageSid", "SM9", "MessageStatus", "delivered"), AUTH_TOKEN)
                     .statusCode()).isEqualTo(200);
             assertThat(postSigned(url, params("MessageSid", "SM9", "MessageStatus", "failed"), "wrong")
                     .statusCode()).isEqualTo(403);
-            assertThat(postSigned(local("/s?callbackToken=wrong"),
+            assertThat(postSigned(local("/s?webhookVerifyToken=wrong"),
                     params("MessageSid", "SM9", "MessageStatus", "failed"), AUTH_TOKEN).statusCode()).isEqualTo(403);
             mock.assertIsSatisfied();
         } finally {
@@ -116,7 +116,7 @@ class SmsConsumerEndpointTest extends WebhookTestSupport {
         assertThat(message.getHeader(org.apache.camel.Exchange.HTTP_URI)).isEqualTo("/s");
 
         assertThat(appender.list).anyMatch(e -> e.getFormattedMessage().contains("Rejected a twilio"));
-        assertThat(texts).noneMatch(t -> t != null && (t.contains(AUTH_TOKEN) || t.contains(CALLBACK_TOKEN)));
+        assertThat(texts).noneMatch(t -> t != null && (t.contains(AUTH_TOKEN) || t.contains(WEBHOOK_VERIFY_TOKEN)));
     }
 
     private String invalidField(String uri) {

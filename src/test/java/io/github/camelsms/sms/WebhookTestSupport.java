@@ -24,7 +24,7 @@ abstract class WebhookTestSupport extends SmsTestSupport {
 
     protected static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
     protected static final String AUTH_TOKEN = "LamlAuthT0ken-5c4b3a";
-    protected static final String CALLBACK_TOKEN = "CbT0ken-1f2e3d";
+    protected static final String WEBHOOK_VERIFY_TOKEN = "CbT0ken-1f2e3d";
 
     protected final int port = AvailablePortFinder.getNextAvailable();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

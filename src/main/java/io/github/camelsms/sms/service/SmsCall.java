@@ -140,9 +140,29 @@ public final class SmsCall {
         return exchange.getMessage().getHeader(header);
     }
 
-    /** The message body as String, or null when the body is null. */
+    /**
+     * The message body as String, or null when the body is null. Refuses text with a lone UTF-16 surrogate (broken
+     * Unicode that no provider can encode) on field "body".
+     */
     public String bodyText() {
-        return exchange.getMessage().getBody(String.class);
+        String body = exchange.getMessage().getBody(String.class);
+        if (body != null && hasLoneSurrogate(body)) {
+            throw invalid("body", "the message text is not valid Unicode (it has a lone UTF-16 surrogate, such as half"
+                                  + " an emoji)");
+        }
+        return body;
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -196,6 +216,23 @@ public final class SmsCall {
                 into.add(trimmed);
             }
         }
+    }
+
+    /**
+     * How the text travels as SMS (encoding and segments); refuses it on field "body" when it takes more segments
+     * than the maxSegments option allows.
+     */
+    public SmsText smsText(String text) {
+        SmsText smsText = SmsText.of(text == null ? "" : text);
+        Integer maxSegments = configuration.getMaxSegments();
+        if (maxSegments != null && maxSegments > 0 && smsText.segments() > maxSegments) {
+            throw invalid("body", "the message takes " + smsText.segments() + " SMS segments (" + smsText.encoding()
+                                  + ", " + smsText.units() + " units); maxSegments allows " + maxSegments
+                                  + ". Shorten the text" + (SmsText.UCS2.equals(smsText.encoding())
+                                          ? " or avoid characters outside the GSM alphabet (emoji, some accents)"
+                                          : ""));
+        }
+        return smsText;
     }
 
     /** A validation failure naming the field; nothing has been sent. */

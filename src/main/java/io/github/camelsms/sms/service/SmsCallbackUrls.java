@@ -4,13 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Adds the component's own parameters (callbackToken, reference) to a delivery-report URL before it goes to the
+ * Adds the component's own parameters (webhookVerifyToken, reference) to a delivery-report URL before it goes to the
  * provider, so that the consumer can check and correlate the report.
  */
 public final class SmsCallbackUrls {
 
-    /** The query parameter that carries the callbackToken. */
-    public static final String TOKEN_PARAM = "callbackToken";
+    /** The query parameter that carries the webhookVerifyToken. */
+    public static final String TOKEN_PARAM = "webhookVerifyToken";
     /** The query parameter that carries the CPSMS reference of the message. */
     public static final String REFERENCE_PARAM = "reference";
 

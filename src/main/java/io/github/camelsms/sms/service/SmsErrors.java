@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 import io.github.camelsms.sms.SmsAuthenticationException;
@@ -136,7 +137,17 @@ public final class SmsErrors {
      */
     public static SmsTransportException fromIo(
             String provider, String operation, SmsHttpRequest request, String url, IOException e) {
-        boolean beforeSending = isBeforeSending(e);
+        return fromIo(provider, operation, request, url, e, true);
+    }
+
+    /**
+     * A network failure, knowing whether the request (its body) had started to go out. A send whose body was never
+     * written cannot have been acted on, whatever the failure.
+     */
+    public static SmsTransportException fromIo(
+            String provider, String operation, SmsHttpRequest request, String url, IOException e,
+            boolean requestWritten) {
+        boolean beforeSending = !requestWritten || isBeforeSending(e);
         boolean inDoubt = !beforeSending && request.sendsSms();
         SmsFailure failure = new SmsFailure(provider, operation, 0, null, !inDoubt, inDoubt, null, null);
         String what = describe(e);
@@ -164,6 +175,8 @@ public final class SmsErrors {
             return "unknown host " + e.getMessage();
         } else if (e instanceof SSLHandshakeException) {
             return "TLS handshake failed (" + e.getMessage() + ")";
+        } else if (e instanceof SSLException) {
+            return "TLS failure (" + e.getMessage() + ")";
         } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             return "no response within the response timeout";
         }

@@ -2,11 +2,14 @@ package io.github.camelsms.sms.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelsms.sms.SmsException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -18,6 +21,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +44,17 @@ public final class SmsHttpTransport {
     private final String authorization;
     private final String secret;
     private final RequestConfig requestConfig;
+    private final SmsRetryPolicy retryPolicy;
 
     public SmsHttpTransport(CloseableHttpClient client, SmsProvider provider, String baseUrl,
                             SmsCredentials credentials, long responseTimeout) {
+        this(client, provider, baseUrl, credentials, responseTimeout, SmsRetryPolicy.NONE);
+    }
+
+    public SmsHttpTransport(CloseableHttpClient client, SmsProvider provider, String baseUrl,
+                            SmsCredentials credentials, long responseTimeout, SmsRetryPolicy retryPolicy) {
         this.client = client;
+        this.retryPolicy = retryPolicy;
         this.provider = provider;
         this.baseUrl = stripTrailingSlash(baseUrl);
         URI base = URI.create(this.baseUrl);
@@ -67,23 +78,55 @@ public final class SmsHttpTransport {
 
     /**
      * Sends the request and returns a 2xx answer; anything else is thrown as the provider's {@link SmsException}.
+     * Failures that are retryable and not in doubt are retried as the {@link SmsRetryPolicy} says.
      */
     public SmsHttpResponse execute(SmsHttpRequest request, String operation) {
+        for (int retry = 1;; retry++) {
+            try {
+                return executeOnce(request, operation);
+            } catch (SmsException e) {
+                Duration wait = retryPolicy.waitBefore(retry, e);
+                if (wait == null) {
+                    throw e;
+                }
+                LOG.warn("{} {}: {} {} failed ({}, HTTP {}); retry {} of {} in {} ms", provider.name(), operation,
+                        request.method(), urlOf(request), e.getClass().getSimpleName(), e.getStatusCode(), retry,
+                        retryPolicy.attempts(), wait.toMillis());
+                if (!sleep(wait)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private SmsHttpResponse executeOnce(SmsHttpRequest request, String operation) {
         String url = urlOf(request);
+        AtomicBoolean bodyWritten = new AtomicBoolean();
         HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), URI.create(url));
         httpRequest.setConfig(requestConfig);
         httpRequest.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         httpRequest.setHeader(HttpHeaders.ACCEPT, "application/json");
         if (request.body() != null) {
-            httpRequest.setEntity(new ByteArrayEntity(request.body(),
-                    ContentType.parse(request.contentType() + "; charset=UTF-8")));
+            httpRequest.setEntity(new TrackedEntity(request.body(),
+                    ContentType.parse(request.contentType() + "; charset=UTF-8"), bodyWritten));
         }
         LOG.debug("{} {}: {} {}", provider.name(), operation, request.method(), url);
         SmsHttpResponse response;
         try {
             response = client.execute(httpRequest, SmsHttpTransport::read);
         } catch (IOException e) {
-            throw SmsErrors.fromIo(provider.name(), operation, request, url, e);
+            throw SmsErrors.fromIo(provider.name(), operation, request, url, e,
+                    request.body() == null || bodyWritten.get());
         } catch (ResponseTooLargeException e) {
             throw SmsErrors.unreadable(provider.name(), operation, request, e.response,
                     "a body larger than " + MAX_RESPONSE_BYTES + " bytes");
@@ -134,6 +177,22 @@ public final class SmsHttpTransport {
     @Override
     public String toString() {
         return "SmsHttpTransport[" + provider.name() + " at " + baseUrl + "]";
+    }
+
+    /** A body that notes when writing it began: before that, the provider cannot have acted on the request. */
+    private static final class TrackedEntity extends HttpEntityWrapper {
+        private final AtomicBoolean written;
+
+        TrackedEntity(byte[] body, ContentType contentType, AtomicBoolean written) {
+            super(new ByteArrayEntity(body, contentType));
+            this.written = written;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            written.set(true);
+            super.writeTo(out);
+        }
     }
 
     private static final class ResponseTooLargeException extends RuntimeException {

@@ -24,23 +24,48 @@ public final class SmsText {
     }
 
     public static SmsText of(String text) {
-        int septets = 0;
+        int[] gsmCosts = new int[text.length()];
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (GSM_BASIC.indexOf(c) >= 0) {
-                septets++;
+                gsmCosts[i] = 1;
             } else if (GSM_EXTENSION.indexOf(c) >= 0) {
-                septets += 2;
+                gsmCosts[i] = 2;
             } else {
-                int codeUnits = text.length();
-                return new SmsText(UCS2, codeUnits, codeUnits <= 70 ? 1 : ceilDiv(codeUnits, 67));
+                return ucs2(text);
             }
         }
-        return new SmsText(GSM7, septets, septets <= 160 ? 1 : ceilDiv(septets, 153));
+        return packed(GSM7, gsmCosts, 160, 153);
     }
 
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
+    /** UTF-16 code units; a surrogate pair (emoji) is one unit of cost 2 that is never split across segments. */
+    private static SmsText ucs2(String text) {
+        int[] costs = text.codePoints().map(Character::charCount).toArray();
+        return packed(UCS2, costs, 70, 67);
+    }
+
+    /**
+     * A single SMS holds {@code single} units; a concatenated one loses room to its header and holds {@code part}.
+     * An escaped GSM character or a surrogate pair is never split, so a segment can end up a unit short.
+     */
+    private static SmsText packed(String encoding, int[] costs, int single, int part) {
+        int units = 0;
+        for (int cost : costs) {
+            units += cost;
+        }
+        if (units <= single) {
+            return new SmsText(encoding, units, 1);
+        }
+        int segments = 1;
+        int used = 0;
+        for (int cost : costs) {
+            if (used + cost > part) {
+                segments++;
+                used = 0;
+            }
+            used += cost;
+        }
+        return new SmsText(encoding, units, segments);
     }
 
     /** {@link #GSM7} or {@link #UCS2}. */

@@ -30,7 +30,11 @@ public final class SmsTimes {
         } else if (value instanceof Date date) {
             return date.toInstant();
         } else if (value instanceof Number number) {
-            return Instant.ofEpochSecond(number.longValue());
+            try {
+                return Instant.ofEpochSecond(number.longValue());
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("out of range: " + number + " epoch seconds");
+            }
         }
         String text = value.toString().trim();
         if (text.matches("\\d{1,12}")) {

@@ -7,7 +7,7 @@ import io.github.camelsms.sms.SmsConfiguration;
 
 /**
  * The consumer half of a provider: the webhooks it calls (delivery reports, inbound messages). The consumer does
- * the HTTP part, the callbackToken check and the deduplication; a provider reads its own requests, checks its own
+ * the HTTP part, the webhookVerifyToken check and the deduplication; a provider reads its own requests, checks its own
  * signatures and writes its own replies.
  */
 public interface SmsWebhooks {

@@ -28,7 +28,7 @@ public final class ExamplesRunner {
     public static final String CPSMS_API_KEY = "demo-api-key";
     public static final String ACCOUNT_SID = "AC0000000000000000000000000000demo";
     public static final String AUTH_TOKEN = "demo-auth-token";
-    public static final String CALLBACK_TOKEN = "demo-callback-token";
+    public static final String WEBHOOK_VERIFY_TOKEN = "demo-webhook-verify-token";
     /** The inbound SMS the runner delivers to each sms:.../inbound consumer of the examples. */
     public static final String INBOUND_FROM = "+4522334488";
     public static final String INBOUND_TO = "+4570200000";
@@ -79,14 +79,14 @@ public final class ExamplesRunner {
         String publicUrl = "http://127.0.0.1:" + port;
         Main main = new Main();
         main.configure().withRoutesIncludePattern(routesPattern)
-                .withDurationMaxIdleSeconds(1)
+                .withDurationMaxIdleSeconds(3)
                 .withDurationMaxSeconds(60);
         main.addInitialProperty("camel.component.sms.base-url", simulator.baseUrl());
         main.addInitialProperty("camel.component.sms.username", CPSMS_USER);
         main.addInitialProperty("camel.component.sms.api-key", CPSMS_API_KEY);
         main.addInitialProperty("camel.component.sms.account-sid", ACCOUNT_SID);
         main.addInitialProperty("camel.component.sms.auth-token", AUTH_TOKEN);
-        main.addInitialProperty("camel.component.sms.callback-token", CALLBACK_TOKEN);
+        main.addInitialProperty("camel.component.sms.webhook-verify-token", WEBHOOK_VERIFY_TOKEN);
         // the platform-http server the delivery-report and inbound consumers are served by (loopback only)
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", "127.0.0.1");
@@ -110,7 +110,7 @@ public final class ExamplesRunner {
                 // stands in for a customer texting the number of each inbound example
                 for (Endpoint endpoint : started.getCamelContext().getEndpoints()) {
                     if (endpoint instanceof SmsEndpoint sms && "inbound".equals(sms.getConfiguration().getOperation())) {
-                        String url = publicUrl + sms.getConfiguration().getPath() + "?callbackToken=" + CALLBACK_TOKEN;
+                        String url = publicUrl + sms.getConfiguration().getPath() + "?webhookVerifyToken=" + WEBHOOK_VERIFY_TOKEN;
                         inboundReplies.add(simulator.laml().deliverInbound(url, ACCOUNT_SID, INBOUND_FROM, INBOUND_TO,
                                 INBOUND_TEXT));
                     }

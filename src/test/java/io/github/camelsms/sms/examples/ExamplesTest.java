@@ -113,8 +113,8 @@ class ExamplesTest {
         ExamplesRunner.Outcome outcome = outcome("delivery-reports.yaml");
         assertThat(outcome.requests()).extracting(RecordedRequest::path).containsExactly("/send");
         String dlrUrl = outcome.requests().get(0).json().get("dlr_url").asText();
-        assertThat(dlrUrl).matches("http://127\\.0\\.0\\.1:\\d+/sms/cpsms/dlr\\?reference=parcel-7731&callbackToken="
-                                   + ExamplesRunner.CALLBACK_TOKEN);
+        assertThat(dlrUrl).matches("http://127\\.0\\.0\\.1:\\d+/sms/cpsms/dlr\\?reference=parcel-7731&webhookVerifyToken="
+                                   + ExamplesRunner.WEBHOOK_VERIFY_TOKEN);
         // one report per recipient, each accepted by the example's consumer
         assertThat(outcome.callbackStatuses()).containsExactly(200, 200);
     }

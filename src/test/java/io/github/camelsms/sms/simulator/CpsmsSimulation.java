@@ -79,6 +79,7 @@ public final class CpsmsSimulation {
         private final Map<Integer, Map<String, String>> contacts = new LinkedHashMap<>();
         private final List<SentMessage> messages = new ArrayList<>();
         private Instant lastLog;
+        private final Map<String, String> rejectedRecipients = new LinkedHashMap<>();
 
         Account(String username, String apiKey, BigDecimal credit) {
             this.username = username;
@@ -104,6 +105,21 @@ public final class CpsmsSimulation {
         public synchronized Account allowedIps(Set<String> ips) {
             this.allowedIps = ips;
             return this;
+        }
+
+        /** Rejects sends to this well-formed number with a per-recipient 400 and this errMsg (as CPSMS does). */
+        public synchronized Account rejectRecipient(String number, String errMsg) {
+            rejectedRecipients.put(number, errMsg);
+            return this;
+        }
+
+        synchronized String rejectionOf(String number) {
+            return rejectedRecipients.get(number);
+        }
+
+        /** Forgets every message (for long runs that measure memory). */
+        public synchronized void clearMessages() {
+            messages.clear();
         }
 
         /** Every message accepted so far (sent and scheduled, deleted ones excluded). */
@@ -252,6 +268,9 @@ public final class CpsmsSimulation {
         BigDecimal total = BigDecimal.ZERO;
         for (String to : recipients) {
             String problem = recipientProblem(to);
+            if (problem == null) {
+                problem = account.rejectionOf(to);
+            }
             if (problem != null) {
                 ObjectNode e = errors.addObject();
                 e.put("errorCode", 400);

@@ -54,6 +54,8 @@ public final class SmsSimulator implements AutoCloseable {
     private final CpsmsSimulation cpsms;
     private final LamlSimulation laml;
     private volatile double randomFaultRate;
+    private volatile double randomFaultsRate;
+    private volatile List<Fault> randomFaults = List.of();
 
     private SmsSimulator(HttpServer server) {
         this.server = server;
@@ -163,9 +165,20 @@ public final class SmsSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Injects one of these faults, chosen at random, into this share of requests (0 to 1), chosen at random (for load
+     * tests). Queued faults from {@link #inject(Fault)} act first.
+     */
+    public SmsSimulator randomFaults(double rate, List<Fault> choices) {
+        this.randomFaults = List.copyOf(choices);
+        this.randomFaultsRate = rate;
+        return this;
+    }
+
     public void clearFaults() {
         faults.clear();
         randomFaultRate = 0;
+        randomFaultsRate = 0;
     }
 
     /** Posts a form or query-string callback to a URL, recording it. */
@@ -233,6 +246,10 @@ public final class SmsSimulator implements AutoCloseable {
         try {
             String path = exchange.getRequestURI().getPath();
             Fault fault = takeFault(path);
+            if (fault == null && randomFaultsRate > 0 && Math.random() < randomFaultsRate) {
+                List<Fault> choices = randomFaults;
+                fault = choices.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(choices.size()));
+            }
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
             if (fault != null && fault.kind() == Fault.Kind.DROP_BEFORE_HANDLING) {

@@ -28,6 +28,7 @@ import io.github.camelsms.sms.service.SmsHttpResponse;
 import io.github.camelsms.sms.service.SmsHttpTransport;
 import io.github.camelsms.sms.service.SmsJson;
 import io.github.camelsms.sms.service.SmsProvider;
+import io.github.camelsms.sms.service.SmsRecipients;
 import io.github.camelsms.sms.service.SmsWebhooks;
 import io.github.camelsms.sms.service.SmsText;
 import io.github.camelsms.sms.service.SmsTimes;
@@ -118,10 +119,13 @@ public class CpsmsProvider implements SmsProvider {
     private SmsSendResult send(SmsCall call, boolean toGroup) {
         SmsConfiguration configuration = call.configuration();
         Map<String, Object> body = new LinkedHashMap<>();
+        SmsRecipients recipients = null;
         if (toGroup) {
             body.put("to_group", Integer.parseInt(groupId(call)));
         } else {
-            body.put("to", recipients(call));
+            recipients = recipients(call);
+            List<String> numbers = recipients.numbers();
+            body.put("to", numbers.size() == 1 ? numbers.get(0) : numbers);
         }
         String message = call.bodyText();
         if (message == null || message.isEmpty()) {
@@ -131,6 +135,7 @@ public class CpsmsProvider implements SmsProvider {
             throw call.invalid("body", "the message has " + message.length() + " characters; CPSMS takes at most "
                                        + MAX_MESSAGE_LENGTH + " (10 concatenated SMS)");
         }
+        SmsText text = call.smsText(message);
         body.put("message", message);
         String from = call.text(SmsConstants.FROM, configuration.getFrom());
         if (from != null) {
@@ -150,7 +155,7 @@ public class CpsmsProvider implements SmsProvider {
             String dlrUrl = SmsCallbackUrls.withParam(absoluteUrl(call, "callbackUrl", callbackUrl),
                     SmsCallbackUrls.REFERENCE_PARAM, reference);
             body.put("dlr_url", SmsCallbackUrls.withParam(dlrUrl, SmsCallbackUrls.TOKEN_PARAM,
-                    configuration.getCallbackToken()));
+                    configuration.getWebhookVerifyToken()));
         }
         Boolean flash = call.header(SmsConstants.FLASH, Boolean.class);
         if (flash == null) {
@@ -163,7 +168,6 @@ public class CpsmsProvider implements SmsProvider {
             body.put("reference", reference);
         }
 
-        SmsText text = SmsText.of(message);
         SmsHttpRequest request = SmsHttpRequest.json("POST", toGroup ? "/sendgroup" : "/send", body, true);
         SmsHttpResponse response = call.send(request);
         JsonNode json = response.jsonOrNull();
@@ -175,6 +179,9 @@ public class CpsmsProvider implements SmsProvider {
             SmsException failure = CpsmsResponses.embeddedError(json, call.operation(), request, response);
             throw failure != null ? failure
                     : SmsErrors.unreadable(NAME, call.operation(), request, response, "no success or error entries");
+        }
+        if (recipients != null) {
+            result = recipients.addSkippedTo(result);
         }
         call.setOutHeader(SmsConstants.STATUS, result.getRejectedCount() == 0 ? "ACCEPTED" : "PARTIAL");
         call.setOutHeader(SmsConstants.ACCEPTED_COUNT, result.getAcceptedCount());
@@ -207,26 +214,8 @@ public class CpsmsProvider implements SmsProvider {
         return sb.append(result.getRejectedCount() > 5 ? "; ...)" : ")").toString();
     }
 
-    private Object recipients(SmsCall call) {
-        List<String> raw = call.recipients();
-        if (raw.isEmpty()) {
-            throw call.invalid("to", "no recipient: set the CamelSmsTo header or the to option");
-        }
-        List<String> numbers = new ArrayList<>(raw.size());
-        List<String> bad = new ArrayList<>();
-        for (String r : raw) {
-            String number = CpsmsNumbers.normalize(r);
-            if (number == null) {
-                bad.add(r);
-            } else {
-                numbers.add(number);
-            }
-        }
-        if (!bad.isEmpty()) {
-            throw call.invalid("to", "invalid recipient number(s) " + bad
-                                     + ": use the country code and 8 to 15 digits, for example +4522334488");
-        }
-        return numbers.size() == 1 ? numbers.get(0) : numbers;
+    private static SmsRecipients recipients(SmsCall call) {
+        return SmsRecipients.resolve(call, true, CpsmsNumbers::fromE164, CpsmsNumbers.FORMAT_HINT);
     }
 
     private static String sender(SmsCall call, String from) {
@@ -304,7 +293,7 @@ public class CpsmsProvider implements SmsProvider {
         }
         String recipient = null;
         if (!recipients.isEmpty()) {
-            recipient = CpsmsNumbers.normalize(recipients.get(0));
+            recipient = CpsmsNumbers.normalize(recipients.get(0), call.configuration().getDefaultRegion());
             if (recipient == null) {
                 throw call.invalid("to", "invalid recipient number " + recipients.get(0));
             }
@@ -456,7 +445,7 @@ public class CpsmsProvider implements SmsProvider {
             throw call.invalid(SmsConstants.PHONE_NUMBER, call.operation() + " needs the contact's number in the"
                                                           + " CamelSmsPhoneNumber header");
         }
-        String number = CpsmsNumbers.normalize(raw);
+        String number = CpsmsNumbers.normalize(raw, call.configuration().getDefaultRegion());
         if (number == null) {
             throw call.invalid(SmsConstants.PHONE_NUMBER, "invalid phone number '" + raw
                                                           + "': use the country code and 8 to 15 digits");

@@ -28,6 +28,7 @@ import io.github.camelsms.sms.service.SmsHttpResponse;
 import io.github.camelsms.sms.service.SmsHttpTransport;
 import io.github.camelsms.sms.service.SmsJson;
 import io.github.camelsms.sms.service.SmsProvider;
+import io.github.camelsms.sms.service.SmsRecipients;
 import io.github.camelsms.sms.service.SmsWebhooks;
 import io.github.camelsms.sms.service.SmsText;
 
@@ -108,30 +109,14 @@ public abstract class LamlProvider implements SmsProvider {
 
     private SmsSendResult send(SmsCall call) {
         SmsConfiguration configuration = call.configuration();
-        List<String> recipients = call.recipients();
-        if (recipients.isEmpty()) {
-            throw call.invalid("to", "no recipient: set the CamelSmsTo header or the to option");
-        }
-        List<String> numbers = new ArrayList<>(recipients.size());
-        List<String> bad = new ArrayList<>();
-        for (String r : recipients) {
-            String number = LamlNumbers.e164(r);
-            if (number == null) {
-                bad.add(r);
-            } else {
-                numbers.add(number);
-            }
-        }
-        if (!bad.isEmpty()) {
-            throw call.invalid("to", "invalid recipient number(s) " + bad + ": use E.164, a + then the country code"
-                                     + " and 8 to 15 digits in all, for example +4522334488");
-        }
+        SmsRecipients recipients = SmsRecipients.resolve(call, false, e164 -> e164, LamlNumbers.FORMAT_HINT);
+        List<String> numbers = recipients.numbers();
         String rawFrom = call.text(SmsConstants.FROM, configuration.getFrom());
         if (rawFrom == null) {
             throw call.invalid("from", "no sender: set the from option or the CamelSmsFrom header to your " + name()
                                        + " number in E.164, for example +15005550006");
         }
-        String from = LamlNumbers.e164(rawFrom);
+        String from = LamlNumbers.e164(rawFrom, configuration.getDefaultRegion());
         if (from == null) {
             throw call.invalid("from", "the sender '" + rawFrom + "' is not in E.164: add the + and the country code,"
                                        + " for example +15005550006 (in an endpoint URI write from=RAW(+15005550006),"
@@ -154,6 +139,7 @@ public abstract class LamlProvider implements SmsProvider {
             throw call.invalid("body", "the message has " + body.length() + " characters; " + name()
                                        + " takes at most " + MAX_BODY_LENGTH);
         }
+        SmsText text = call.smsText(body);
         String callbackUrl = call.text(SmsConstants.CALLBACK_URL, configuration.getCallbackUrl());
         if (callbackUrl != null && !isAbsoluteHttpUrl(callbackUrl)) {
             throw call.invalid("callbackUrl", "the callback URL '" + callbackUrl + "' must be an absolute http(s) URL");
@@ -172,7 +158,7 @@ public abstract class LamlProvider implements SmsProvider {
             }
             if (callbackUrl != null) {
                 form.put("StatusCallback", SmsCallbackUrls.withParam(callbackUrl, SmsCallbackUrls.TOKEN_PARAM,
-                        configuration.getCallbackToken()));
+                        configuration.getWebhookVerifyToken()));
             }
             requests.add(SmsHttpRequest.form(messagesPath(call) + ".json", form, true));
         }
@@ -204,8 +190,7 @@ public abstract class LamlProvider implements SmsProvider {
                 throw firstFailure; // nothing was sent: report the failure itself
             }
         }
-        SmsSendResult result = new SmsSendResult(name(), results);
-        SmsText text = SmsText.of(body == null ? "" : body);
+        SmsSendResult result = recipients.addSkippedTo(new SmsSendResult(name(), results));
         if (single != null) {
             call.setOutHeader(SmsConstants.MESSAGE_ID, single.getSid());
             call.setOutHeader(SmsConstants.STATUS, single.getStatus());
@@ -220,12 +205,12 @@ public abstract class LamlProvider implements SmsProvider {
         call.setOutHeader(SmsConstants.SEGMENTS, text.segments());
         if (result.getRejectedCount() > 0 && configuration.isFailOnPartialFailure()) {
             throw new SmsPartialFailureException(name() + " send: " + result.getRejectedCount() + " of "
-                                                 + results.size() + " recipients failed "
-                                                 + results.stream().filter(r -> !r.isAccepted()).map(
+                                                 + result.getRecipients().size() + " recipients failed "
+                                                 + result.getRecipients().stream().filter(r -> !r.isAccepted()).map(
                                                          SmsRecipientResult::getTo).toList()
                                                  + ". The others were sent to: do not resend to them",
                     new SmsFailure(name(), call.operation(), call.lastStatusCode(), null, false,
-                            results.stream().anyMatch(r -> "in-doubt".equals(r.getStatus())), null, null),
+                            result.getRecipients().stream().anyMatch(r -> "in-doubt".equals(r.getStatus())), null, null),
                     result);
         }
         return result;
@@ -311,7 +296,7 @@ public abstract class LamlProvider implements SmsProvider {
     }
 
     private static String requireE164(SmsCall call, String field, String raw) {
-        String number = LamlNumbers.e164(raw);
+        String number = LamlNumbers.e164(raw, call.configuration().getDefaultRegion());
         if (number == null) {
             throw call.invalid(field, "'" + raw + "' is not in E.164: add the + and the country code");
         }

@@ -1,0 +1,79 @@
+package io.github.camelsms.sms.service;
+
+import java.util.Locale;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.github.camelsms.sms.SmsConfiguration;
+
+/**
+ * The one phone number normalizer (libphonenumber): turns what users write ("+45 22 33 44 88", "0045 22334488", "22
+ * 33 44 88" with defaultRegion DK) into E.164. Each provider turns E.164 into its own wire format.
+ */
+public final class SmsPhoneNumbers {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private SmsPhoneNumbers() {
+    }
+
+    /**
+     * The number in E.164 (+ and digits), or null when it is not a possible phone number.
+     *
+     * @param defaultRegion             the region of numbers written without a country code, or null
+     * @param bareDigitsHaveCountryCode whether digits without + may already start with the country code (the CPSMS
+     *                                  convention, 4522334488); tried after the default region
+     */
+    public static String toE164(String raw, String defaultRegion, boolean bareDigitsHaveCountryCode) {
+        if (raw == null) {
+            return null;
+        }
+        String number = raw.strip();
+        // digits and the usual separators only: no letters (vanity numbers), extensions or control characters
+        if (number.isEmpty() || !number.matches("\\+?[0-9 ()./-]+") || number.length() > 40) {
+            return null;
+        }
+        if (number.startsWith("00")) {
+            number = "+" + number.substring(2);
+        }
+        if (number.startsWith("+")) {
+            return parse(number, null);
+        }
+        String region = regionOf(defaultRegion);
+        String national = region != null ? parse(number, region) : null;
+        if (national != null) {
+            return national;
+        }
+        return bareDigitsHaveCountryCode ? parse("+" + number, null) : null;
+    }
+
+    /** Refuses a defaultRegion libphonenumber does not know, naming the option. */
+    public static void checkRegion(SmsConfiguration configuration, String providerName) {
+        String region = configuration.getDefaultRegion();
+        if (region != null && !region.isBlank() && regionOf(region) == null) {
+            throw SmsErrors.invalid(providerName, configuration.getOperation(), "defaultRegion",
+                    "defaultRegion '" + region + "' is not a region code: use a two-letter ISO 3166 code such as DK");
+        }
+    }
+
+    private static String regionOf(String defaultRegion) {
+        if (defaultRegion == null || defaultRegion.isBlank()) {
+            return null;
+        }
+        String region = defaultRegion.strip().toUpperCase(Locale.ROOT);
+        return UTIL.getSupportedRegions().contains(region) ? region : null;
+    }
+
+    private static String parse(String number, String region) {
+        try {
+            PhoneNumber parsed = UTIL.parse(number, region);
+            if (parsed.hasExtension() || !UTIL.isPossibleNumber(parsed)) {
+                return null;
+            }
+            return UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.camelsms.sms.service;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+import io.github.camelsms.sms.SmsConfiguration;
+
+/**
+ * Checks made when an endpoint starts, before any request: where credentials may go and how to retry.
+ */
+public final class SmsTransportGuard {
+
+    private SmsTransportGuard() {
+    }
+
+    /**
+     * Refuses a plain http:// base URL to a host other than loopback unless allowInsecureHttp is set: Basic
+     * authentication would carry the API key or auth token readable on the wire.
+     */
+    public static void checkBaseUrl(SmsConfiguration configuration, String providerName, String baseUrl) {
+        URI uri;
+        try {
+            uri = URI.create(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw SmsErrors.invalid(providerName, configuration.getOperation(), "baseUrl",
+                    "the base URL '" + baseUrl + "' is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw SmsErrors.invalid(providerName, configuration.getOperation(), "baseUrl",
+                    "the base URL '" + baseUrl + "' must start with https:// (or http:// for a local test server)");
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost()) && !configuration.isAllowInsecureHttp()) {
+            throw SmsErrors.invalid(providerName, configuration.getOperation(), "baseUrl",
+                    "the base URL " + scheme + "://" + uri.getHost() + " is plain http: credentials would travel"
+                    + " unencrypted. Use https://, or set allowInsecureHttp=true if you really mean it");
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+               || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    /** The endpoint's retry options as a policy; refuses negative values naming the option. */
+    public static SmsRetryPolicy retryPolicy(SmsConfiguration configuration, String providerName) {
+        String operation = configuration.getOperation();
+        if (configuration.getRetryAttempts() < 0) {
+            throw SmsErrors.invalid(providerName, operation, "retryAttempts", "retryAttempts must be 0 or more");
+        }
+        if (configuration.getRetryDelay() < 0) {
+            throw SmsErrors.invalid(providerName, operation, "retryDelay", "retryDelay must be 0 or more");
+        }
+        if (configuration.getMaxRetryDelay() < 0) {
+            throw SmsErrors.invalid(providerName, operation, "maxRetryDelay", "maxRetryDelay must be 0 or more");
+        }
+        return new SmsRetryPolicy(configuration.getRetryAttempts(), Duration.ofMillis(configuration.getRetryDelay()),
+                Duration.ofMillis(configuration.getMaxRetryDelay()));
+    }
+}

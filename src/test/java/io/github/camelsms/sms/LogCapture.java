@@ -1,0 +1,59 @@
+package io.github.camelsms.sms;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+/** Captures every log event at TRACE (Apache HttpClient's wire and header loggers excepted) while open. */
+final class LogCapture implements AutoCloseable {
+
+    private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+    private final Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final Level previous = root.getLevel();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    LogCapture() {
+        appender.setContext(logging);
+        appender.start();
+        root.addAppender(appender);
+        root.setLevel(Level.TRACE);
+        logging.getLogger("org.apache.hc.client5.http.wire").setLevel(Level.INFO);
+        logging.getLogger("org.apache.hc.client5.http.headers").setLevel(Level.INFO);
+    }
+
+    List<ILoggingEvent> events() {
+        return List.copyOf(appender.list);
+    }
+
+    /** Every formatted message and throwable message captured from loggers whose name starts with the prefix. */
+    List<String> texts(String loggerPrefix) {
+        List<String> texts = new ArrayList<>();
+        for (ILoggingEvent event : events()) {
+            if (!event.getLoggerName().startsWith(loggerPrefix)) {
+                continue;
+            }
+            texts.add(event.getFormattedMessage());
+            for (var t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+                texts.add(t.getMessage());
+            }
+        }
+        return texts;
+    }
+
+    List<ILoggingEvent> warnings(String loggerPrefix) {
+        return events().stream().filter(e -> e.getLevel() == Level.WARN && e.getLoggerName().startsWith(loggerPrefix))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        root.detachAppender(appender);
+        root.setLevel(previous);
+    }
+}
