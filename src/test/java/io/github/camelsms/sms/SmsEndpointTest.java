@@ -9,18 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.camelsms.sms.simulator.RecordedRequest;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,20 +111,9 @@ class SmsEndpointTest extends SmsTestSupport {
         wrongComponent.getConfiguration().setApiKey(wrongKey);
         context.addComponent("smswrong", wrongComponent);
 
-        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level previous = root.getLevel();
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.setContext(logging);
-        appender.start();
-        root.addAppender(appender);
-        root.setLevel(Level.TRACE);
-        // Apache HttpClient's own wire and header loggers print every request header (as for any HttpClient user);
-        // they stay at INFO here, as the README tells users to keep them.
-        logging.getLogger("org.apache.hc.client5.http.wire").setLevel(Level.INFO);
-        logging.getLogger("org.apache.hc.client5.http.headers").setLevel(Level.INFO);
         List<String> texts = new ArrayList<>();
-        try {
+        List<ILoggingEvent> events;
+        try (LogCapture logs = new LogCapture()) {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -158,19 +142,12 @@ class SmsEndpointTest extends SmsTestSupport {
                     texts.add(String.valueOf(sms.getTransport()));
                 }
             }
-        } finally {
-            root.detachAppender(appender);
-            root.setLevel(previous);
+            events = logs.events();
+            texts.addAll(logs.texts(""));
         }
-        appender.list.forEach(event -> {
-            texts.add(event.getFormattedMessage());
-            if (event.getThrowableProxy() != null) {
-                texts.add(event.getThrowableProxy().getMessage());
-            }
-        });
 
-        assertThat(appender.list).as("log events captured").isNotEmpty();
-        assertThat(appender.list).anyMatch(e -> e.getLoggerName().startsWith("io.github.camelsms"));
+        assertThat(events).as("log events captured").isNotEmpty();
+        assertThat(events).anyMatch(e -> e.getLoggerName().startsWith("io.github.camelsms"));
         String basicOk = java.util.Base64.getEncoder().encodeToString((USER + ":" + API_KEY).getBytes());
         String basicWrong = java.util.Base64.getEncoder().encodeToString((USER + ":" + wrongKey).getBytes());
         for (String text : texts) {
