@@ -46,6 +46,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxrecipientsperrequest":
+        case "maxRecipientsPerRequest": target.getConfiguration().setMaxRecipientsPerRequest(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "mediaurl":
@@ -99,6 +101,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxrecipientsperrequest":
+        case "maxRecipientsPerRequest": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "mediaurl":
@@ -153,6 +157,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
+        case "maxrecipientsperrequest":
+        case "maxRecipientsPerRequest": return target.getConfiguration().getMaxRecipientsPerRequest();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "mediaurl":

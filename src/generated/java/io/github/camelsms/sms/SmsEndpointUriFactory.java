@@ -23,7 +23,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(29);
         props.add("accountSid");
         props.add("apiKey");
         props.add("authToken");
@@ -37,6 +37,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("httpClientConfigurer");
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");
+        props.add("maxRecipientsPerRequest");
         props.add("maxResults");
         props.add("mediaUrl");
         props.add("operation");

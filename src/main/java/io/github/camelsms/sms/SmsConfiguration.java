@@ -74,6 +74,10 @@ public class SmsConfiguration implements Cloneable {
               description = "How many LaML requests a send to several recipients runs at once (one request per"
                             + " recipient).")
     private int maxConcurrentRequests = 4;
+    @UriParam(label = "producer", defaultValue = "500",
+              description = "The most recipients one CPSMS send request carries; a send to more recipients is split"
+                            + " into consecutive requests and their results are merged (cpsms only).")
+    private int maxRecipientsPerRequest = 500;
 
     @UriParam(label = "timeout", defaultValue = "10000", javaType = "long",
               description = "The timeout in milliseconds until a connection is established. 0 means no timeout.")
@@ -254,6 +258,14 @@ public class SmsConfiguration implements Cloneable {
 
     public void setMaxConcurrentRequests(int maxConcurrentRequests) {
         this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public int getMaxRecipientsPerRequest() {
+        return maxRecipientsPerRequest;
+    }
+
+    public void setMaxRecipientsPerRequest(int maxRecipientsPerRequest) {
+        this.maxRecipientsPerRequest = maxRecipientsPerRequest;
     }
 
     public long getConnectTimeout() {

@@ -76,6 +76,10 @@ public class CpsmsProvider implements SmsProvider {
             throw SmsErrors.invalid(NAME, operation, "apiKey",
                     "the apiKey option is not set: generate an API key under INDSTILLINGER -> API in CPSMS");
         }
+        if (configuration.getMaxRecipientsPerRequest() < 1) {
+            throw SmsErrors.invalid(NAME, operation, "maxRecipientsPerRequest",
+                    "maxRecipientsPerRequest must be at least 1");
+        }
         String encoding = configuration.getEncoding();
         if (encoding != null && !encoding.equals("UTF-8") && !encoding.equals("ISO-8859-1")) {
             throw SmsErrors.invalid(NAME, operation, "encoding", "encoding must be UTF-8 or ISO-8859-1");
@@ -107,10 +111,12 @@ public class CpsmsProvider implements SmsProvider {
     private SmsSendResult send(SmsCall call, boolean toGroup) {
         SmsConfiguration configuration = call.configuration();
         Map<String, Object> body = new LinkedHashMap<>();
+        List<String> numbers = null;
         if (toGroup) {
             body.put("to_group", Integer.parseInt(groupId(call)));
         } else {
-            body.put("to", recipients(call));
+            numbers = recipients(call);
+            body.put("to", null); // keeps "to" first in the JSON; each request sets it
         }
         String message = call.bodyText();
         if (message == null || message.isEmpty()) {
@@ -149,17 +155,22 @@ public class CpsmsProvider implements SmsProvider {
         }
 
         SmsText text = SmsText.of(message);
-        SmsHttpRequest request = SmsHttpRequest.json("POST", toGroup ? "/sendgroup" : "/send", body, true);
-        SmsHttpResponse response = call.send(request);
-        JsonNode json = response.jsonOrNull();
-        if (json == null || !json.isObject()) {
-            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON object");
-        }
-        SmsSendResult result = CpsmsResponses.sendResult(json);
-        if (result.getRecipients().isEmpty()) {
-            SmsException failure = CpsmsResponses.embeddedError(json, call.operation(), request, response);
-            throw failure != null ? failure
-                    : SmsErrors.unreadable(NAME, call.operation(), request, response, "no success or error entries");
+        SmsSendResult result;
+        SmsFailure partialFailure;
+        if (toGroup) {
+            CpsmsSent sent = post(call, SmsHttpRequest.json("POST", "/sendgroup", body, true));
+            result = sent.result();
+            partialFailure = partialFailure(call, sent.response());
+        } else {
+            CpsmsChunkedSend chunked = new CpsmsChunkedSend(numbers, configuration.getMaxRecipientsPerRequest());
+            result = chunked.send(to -> {
+                body.put("to", to.size() == 1 ? to.get(0) : to);
+                return post(call, SmsHttpRequest.json("POST", "/send", body, true));
+            });
+            partialFailure = chunked.failure() != null
+                    ? new SmsFailure(NAME, call.operation(), chunked.failure().getStatusCode(),
+                            chunked.failure().getProviderCode(), false, chunked.failure().isInDoubt(), null, null)
+                    : partialFailure(call, chunked.lastResponse());
         }
         call.setOutHeader(SmsConstants.STATUS, result.getRejectedCount() == 0 ? "ACCEPTED" : "PARTIAL");
         call.setOutHeader(SmsConstants.ACCEPTED_COUNT, result.getAcceptedCount());
@@ -174,11 +185,30 @@ public class CpsmsProvider implements SmsProvider {
                                                  + result.getRecipients().size() + " recipients were rejected "
                                                  + rejectedSummary(result)
                                                  + ". The others were sent to: do not resend to them",
-                    new SmsFailure(NAME, call.operation(), response.statusCode(), null, false, false,
-                            response.bodyAsString(), response.headers()),
-                    result);
+                    partialFailure, result);
         }
         return result;
+    }
+
+    private static SmsFailure partialFailure(SmsCall call, SmsHttpResponse response) {
+        return new SmsFailure(NAME, call.operation(), response.statusCode(), null, false, false,
+                response.bodyAsString(), response.headers());
+    }
+
+    /** Posts one send request and reads its per-recipient result. */
+    private static CpsmsSent post(SmsCall call, SmsHttpRequest request) {
+        SmsHttpResponse response = call.send(request);
+        JsonNode json = response.jsonOrNull();
+        if (json == null || !json.isObject()) {
+            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON object");
+        }
+        SmsSendResult result = CpsmsResponses.sendResult(json);
+        if (result.getRecipients().isEmpty()) {
+            SmsException failure = CpsmsResponses.embeddedError(json, call.operation(), request, response);
+            throw failure != null ? failure
+                    : SmsErrors.unreadable(NAME, call.operation(), request, response, "no success or error entries");
+        }
+        return new CpsmsSent(result, response);
     }
 
     private static String rejectedSummary(SmsSendResult result) {
@@ -192,7 +222,7 @@ public class CpsmsProvider implements SmsProvider {
         return sb.append(result.getRejectedCount() > 5 ? "; ...)" : ")").toString();
     }
 
-    private Object recipients(SmsCall call) {
+    private List<String> recipients(SmsCall call) {
         List<String> raw = call.recipients();
         if (raw.isEmpty()) {
             throw call.invalid("to", "no recipient: set the CamelSmsTo header or the to option");
@@ -211,7 +241,7 @@ public class CpsmsProvider implements SmsProvider {
             throw call.invalid("to", "invalid recipient number(s) " + bad
                                      + ": use the country code and 8 to 15 digits, for example +4522334488");
         }
-        return numbers.size() == 1 ? numbers.get(0) : numbers;
+        return numbers;
     }
 
     private static String sender(SmsCall call, String from) {
