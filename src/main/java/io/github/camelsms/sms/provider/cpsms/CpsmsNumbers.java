@@ -1,9 +1,13 @@
 package io.github.camelsms.sms.provider.cpsms;
 
+import java.util.regex.Pattern;
+
 /**
  * CPSMS numbers: the country code and the number, digits only, no +.
  */
 final class CpsmsNumbers {
+
+    private static final Pattern DIGITS_8_TO_15 = Pattern.compile("\\d{8,15}");
 
     private CpsmsNumbers() {
     }
@@ -18,6 +22,6 @@ final class CpsmsNumbers {
             stripped = stripped.substring(1);
         }
         stripped = stripped.replace(" ", "").replace("-", "");
-        return stripped.matches("\\d{8,15}") ? stripped : null;
+        return DIGITS_8_TO_15.matcher(stripped).matches() ? stripped : null;
     }
 }

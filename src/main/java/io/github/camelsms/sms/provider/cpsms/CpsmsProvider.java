@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.SmsConfiguration;
@@ -40,6 +41,8 @@ public class CpsmsProvider implements SmsProvider {
 
     static final int MAX_MESSAGE_LENGTH = 1530;
     static final int MAX_REFERENCE_LENGTH = 32;
+    private static final Pattern NUMERIC_SENDER = Pattern.compile("\\+?\\d{1,20}");
+    private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("[A-Za-z0-9 ]{1,11}");
 
     private static final List<String> OPERATIONS = List.of(
             "send", "sendGroup", "cancelScheduled", "credit", "log", "createGroup", "listGroups", "updateGroup",
@@ -245,8 +248,8 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     private static String sender(SmsCall call, String from) {
-        boolean numeric = from.matches("\\+?\\d{1,20}");
-        boolean alphanumeric = from.matches("[A-Za-z0-9 ]{1,11}") && !from.isBlank();
+        boolean numeric = NUMERIC_SENDER.matcher(from).matches();
+        boolean alphanumeric = ALPHANUMERIC_SENDER.matcher(from).matches() && !from.isBlank();
         if (!numeric && !alphanumeric) {
             throw call.invalid("from", "the sender '" + from + "' must be at most 11 letters and digits or at most"
                                        + " 20 digits");

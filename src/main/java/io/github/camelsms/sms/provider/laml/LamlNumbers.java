@@ -1,9 +1,13 @@
 package io.github.camelsms.sms.provider.laml;
 
+import java.util.regex.Pattern;
+
 /**
  * E.164 numbers for the LaML APIs.
  */
 final class LamlNumbers {
+
+    private static final Pattern E164 = Pattern.compile("\\+\\d{8,15}");
 
     private LamlNumbers() {
     }
@@ -14,6 +18,6 @@ final class LamlNumbers {
             return null;
         }
         String stripped = raw.strip().replace(" ", "").replace("-", "");
-        return stripped.matches("\\+\\d{8,15}") ? stripped : null;
+        return E164.matcher(stripped).matches() ? stripped : null;
     }
 }
