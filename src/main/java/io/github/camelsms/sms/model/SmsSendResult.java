@@ -11,10 +11,16 @@ public class SmsSendResult {
 
     private final String provider;
     private final List<SmsRecipientResult> recipients;
+    private final int acceptedCount;
 
     public SmsSendResult(String provider, List<SmsRecipientResult> recipients) {
         this.provider = provider;
         this.recipients = List.copyOf(recipients);
+        int accepted = 0;
+        for (SmsRecipientResult r : this.recipients) {
+            accepted += r.isAccepted() ? 1 : 0;
+        }
+        this.acceptedCount = accepted;
     }
 
     public String getProvider() {
@@ -26,7 +32,7 @@ public class SmsSendResult {
     }
 
     public int getAcceptedCount() {
-        return (int) recipients.stream().filter(SmsRecipientResult::isAccepted).count();
+        return acceptedCount;
     }
 
     public int getRejectedCount() {
