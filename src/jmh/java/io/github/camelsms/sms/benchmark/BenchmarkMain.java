@@ -35,10 +35,10 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        int warmupIterations = Integer.getInteger("bench.warmupIterations", 2);
-        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 2);
-        int iterations = Integer.getInteger("bench.iterations", 3);
-        int seconds = Integer.getInteger("bench.seconds", 2);
+        int warmupIterations = Integer.getInteger("bench.warmupIterations", 4);
+        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 1);
+        int iterations = Integer.getInteger("bench.iterations", 8);
+        int seconds = Integer.getInteger("bench.seconds", 1);
         int soakSends = Integer.getInteger("bench.soakSends", 1_000_000);
         String include = System.getProperty("bench.include", "");
         StringBuilder report = new StringBuilder();
@@ -49,7 +49,8 @@ public final class BenchmarkMain {
                         System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20))
                 .append(String.format(Locale.ROOT, "JMH: 1 fork, %d x %d s warmup, %d x %d s measurement per mode;"
                                                    + " errors are JMH's 99.9%% intervals%n%n",
-                        warmupIterations, warmupSeconds, iterations, seconds));
+                        warmupIterations, warmupSeconds, iterations, seconds))
+                .append("Load average (1, 5, 15 min) at the start: ").append(loadAverage()).append("\n\n");
 
         if (Boolean.getBoolean("bench.probe")) {
             System.out.println(AllocationProbe.run(Integer.getInteger("bench.probeSends", 50_000)));
@@ -90,9 +91,20 @@ public final class BenchmarkMain {
         if (Boolean.parseBoolean(System.getProperty("bench.bulk", "true"))) {
             report.append(BulkSend.run());
         }
+        report.append("Load average at the end: ").append(loadAverage()).append('\n');
         write(report);
         System.out.println();
         System.out.println(report);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f (1 min)",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static String key(RunResult r, int threads) {
@@ -121,6 +133,10 @@ public final class BenchmarkMain {
             Row floor = rows.get("stubFloor@" + threads);
             if (floor != null) {
                 sb.append(line("(stub)", threads, "bare socket, canned request", floor, null));
+            }
+            Row camelOnly = rows.get("camelOnly@" + threads);
+            if (camelOnly != null) {
+                sb.append(line("(camel)", threads, "template + one-step route, no HTTP", camelOnly, null));
             }
             for (String provider : List.of("cpsms", "laml")) {
                 Row ceiling = rows.get(provider + "HttpClient@" + threads);

@@ -99,6 +99,12 @@ public class SendBenchmark {
         return s.answer;
     }
 
+    /** Camel alone: the same template call into a one-step route, no HTTP. */
+    @Benchmark
+    public Object camelOnly(Stub s) {
+        return s.camel.sendCamelOnly();
+    }
+
     @Benchmark
     public byte[] cpsmsHttpClient(Stub s) throws IOException {
         return s.raw.postCpsms();

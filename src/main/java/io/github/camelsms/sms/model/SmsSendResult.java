@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of a send: one {@link SmsRecipientResult} per recipient, in the order the provider reported them.
+ * The outcome of a send: one {@link SmsRecipientResult} per recipient, in input order (CPSMS answers list accepted
+ * before rejected recipients; when an answer does not name each recipient once, its order is kept).
  */
 public class SmsSendResult {
 
