@@ -18,10 +18,11 @@ import io.github.camelsms.sms.service.SmsHttpResponse;
  * merged into one result in input order.
  * <p>
  * The requests go one after the other and the send stops at the first that fails, because the next ones would most
- * likely fail the same way (credit, credentials, a server error). When the very first request fails nothing was sent
- * and its exception is thrown unchanged. When a later one fails, the earlier recipients were sent to, so the result
- * is returned: the failed request's recipients get status {@code in-doubt} (the provider may have sent them) or
- * {@code failed}, and the recipients of the requests never sent get {@code not-sent} (safe to send again).
+ * likely fail the same way (credit, credentials, a server error). When the very first request fails, its exception is
+ * thrown unchanged (in doubt or not, as for a single request). When a later one fails, the earlier recipients were
+ * sent to, so the result is returned: the failed request's recipients get status {@code in-doubt} (the provider may
+ * have sent them) or {@code failed}, and the recipients of the requests never sent get {@code not-sent} (safe to
+ * send again).
  */
 final class CpsmsChunkedSend {
 
