@@ -70,6 +70,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxrecipientsperrequest":
+        case "maxRecipientsPerRequest": getOrCreateConfiguration(target).setMaxRecipientsPerRequest(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -159,6 +161,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxrecipientsperrequest":
+        case "maxRecipientsPerRequest": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "maxretrydelay":
@@ -249,6 +253,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxrecipientsperrequest":
+        case "maxRecipientsPerRequest": return getOrCreateConfiguration(target).getMaxRecipientsPerRequest();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "maxretrydelay":

@@ -58,6 +58,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxrecipientsperrequest":
+        case "maxRecipientsPerRequest": target.getConfiguration().setMaxRecipientsPerRequest(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -140,6 +142,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxrecipientsperrequest":
+        case "maxRecipientsPerRequest": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "maxretrydelay":
@@ -223,6 +227,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
+        case "maxrecipientsperrequest":
+        case "maxRecipientsPerRequest": return target.getConfiguration().getMaxRecipientsPerRequest();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "maxretrydelay":

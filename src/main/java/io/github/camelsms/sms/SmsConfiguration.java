@@ -77,6 +77,10 @@ public class SmsConfiguration implements Cloneable {
               description = "How many LaML requests a send to several recipients runs at once (one request per"
                             + " recipient).")
     private int maxConcurrentRequests = 4;
+    @UriParam(label = "producer", defaultValue = "500",
+              description = "The most recipients one CPSMS send request carries; a send to more recipients is split"
+                            + " into consecutive requests and their results are merged (cpsms only).")
+    private int maxRecipientsPerRequest = 500;
 
     @UriParam(label = "producer", defaultValue = "2",
               description = "How many times a failed request is sent again when the failure is retryable and not in"
@@ -368,6 +372,14 @@ public class SmsConfiguration implements Cloneable {
 
     public void setAllowInsecureHttp(boolean allowInsecureHttp) {
         this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public int getMaxRecipientsPerRequest() {
+        return maxRecipientsPerRequest;
+    }
+
+    public void setMaxRecipientsPerRequest(int maxRecipientsPerRequest) {
+        this.maxRecipientsPerRequest = maxRecipientsPerRequest;
     }
 
     public long getConnectTimeout() {

@@ -5,16 +5,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of a send: one {@link SmsRecipientResult} per recipient, in the order the provider reported them.
+ * The outcome of a send: one {@link SmsRecipientResult} per recipient, in input order (CPSMS answers list accepted
+ * before rejected recipients; when an answer does not name each recipient once, its order is kept).
  */
 public class SmsSendResult {
 
     private final String provider;
     private final List<SmsRecipientResult> recipients;
+    private final int acceptedCount;
 
     public SmsSendResult(String provider, List<SmsRecipientResult> recipients) {
         this.provider = provider;
         this.recipients = List.copyOf(recipients);
+        int accepted = 0;
+        for (SmsRecipientResult r : this.recipients) {
+            accepted += r.isAccepted() ? 1 : 0;
+        }
+        this.acceptedCount = accepted;
     }
 
     public String getProvider() {
@@ -26,7 +33,7 @@ public class SmsSendResult {
     }
 
     public int getAcceptedCount() {
-        return (int) recipients.stream().filter(SmsRecipientResult::isAccepted).count();
+        return acceptedCount;
     }
 
     public int getRejectedCount() {

@@ -37,6 +37,9 @@ public final class SmsHttpTransport {
     /** Answers larger than this are refused rather than held in memory. */
     static final int MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
+    private static final ContentType JSON_UTF8 = ContentType.create(SmsHttpRequest.JSON, StandardCharsets.UTF_8);
+    private static final ContentType FORM_UTF8 = ContentType.create(SmsHttpRequest.FORM, StandardCharsets.UTF_8);
+
     private final CloseableHttpClient client;
     private final SmsProvider provider;
     private final String baseUrl;
@@ -117,10 +120,11 @@ public final class SmsHttpTransport {
         httpRequest.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         httpRequest.setHeader(HttpHeaders.ACCEPT, "application/json");
         if (request.body() != null) {
-            httpRequest.setEntity(new TrackedEntity(request.body(),
-                    ContentType.parse(request.contentType() + "; charset=UTF-8"), bodyWritten));
+            httpRequest.setEntity(new TrackedEntity(request.body(), contentType(request.contentType()), bodyWritten));
         }
-        LOG.debug("{} {}: {} {}", provider.name(), operation, request.method(), url);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} {}", provider.name(), operation, request.method(), url);
+        }
         SmsHttpResponse response;
         try {
             response = client.execute(httpRequest, SmsHttpTransport::read);
@@ -131,7 +135,9 @@ public final class SmsHttpTransport {
             throw SmsErrors.unreadable(provider.name(), operation, request, e.response,
                     "a body larger than " + MAX_RESPONSE_BYTES + " bytes");
         }
-        LOG.debug("{} {}: HTTP {}", provider.name(), operation, response.statusCode());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: HTTP {}", provider.name(), operation, response.statusCode());
+        }
         if (!response.isSuccess()) {
             throw provider.toException(redacted(response), request, operation);
         }
@@ -146,8 +152,12 @@ public final class SmsHttpTransport {
         byte[] body = new byte[0];
         HttpEntity entity = httpResponse.getEntity();
         if (entity != null) {
+            long length = entity.getContentLength();
             try (InputStream in = entity.getContent()) {
-                body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+                // with a known length read straight into an array of that size: readNBytes(int) would first
+                // allocate 8 KB buffers and copy
+                body = length >= 0 && length <= MAX_RESPONSE_BYTES ? readExactly(in, (int) length)
+                        : in.readNBytes(MAX_RESPONSE_BYTES + 1);
             }
             if (body.length > MAX_RESPONSE_BYTES) {
                 SmsHttpResponse partial = new SmsHttpResponse(httpResponse.getCode(), headers, new byte[0]);
@@ -155,6 +165,23 @@ public final class SmsHttpTransport {
             }
         }
         return new SmsHttpResponse(httpResponse.getCode(), headers, body);
+    }
+
+    private static byte[] readExactly(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        if (read < length) {
+            throw new java.io.EOFException("the answer ended after " + read + " of " + length + " bytes");
+        }
+        return body;
+    }
+
+    private static ContentType contentType(String type) {
+        return switch (type) {
+            case SmsHttpRequest.JSON -> JSON_UTF8;
+            case SmsHttpRequest.FORM -> FORM_UTF8;
+            default -> ContentType.create(type, StandardCharsets.UTF_8);
+        };
     }
 
     /** A provider that echoes the request must not carry the secret into an exception. */

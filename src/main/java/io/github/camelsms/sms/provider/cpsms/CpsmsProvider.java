@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.SmsConfiguration;
@@ -45,6 +46,8 @@ public class CpsmsProvider implements SmsProvider {
 
     static final int MAX_MESSAGE_LENGTH = 1530;
     static final int MAX_REFERENCE_LENGTH = 32;
+    private static final Pattern NUMERIC_SENDER = Pattern.compile("\\+?\\d{1,20}");
+    private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("[A-Za-z0-9 ]{1,11}");
 
     private static final List<String> OPERATIONS = List.of(
             "send", "sendGroup", "cancelScheduled", "credit", "log", "createGroup", "listGroups", "updateGroup",
@@ -88,6 +91,10 @@ public class CpsmsProvider implements SmsProvider {
             throw SmsErrors.invalid(NAME, operation, "apiKey",
                     "the apiKey option is not set: generate an API key under INDSTILLINGER -> API in CPSMS");
         }
+        if (configuration.getMaxRecipientsPerRequest() < 1) {
+            throw SmsErrors.invalid(NAME, operation, "maxRecipientsPerRequest",
+                    "maxRecipientsPerRequest must be at least 1");
+        }
         String encoding = configuration.getEncoding();
         if (encoding != null && !encoding.equals("UTF-8") && !encoding.equals("ISO-8859-1")) {
             throw SmsErrors.invalid(NAME, operation, "encoding", "encoding must be UTF-8 or ISO-8859-1");
@@ -124,8 +131,7 @@ public class CpsmsProvider implements SmsProvider {
             body.put("to_group", Integer.parseInt(groupId(call)));
         } else {
             recipients = recipients(call);
-            List<String> numbers = recipients.numbers();
-            body.put("to", numbers.size() == 1 ? numbers.get(0) : numbers);
+            body.put("to", null); // keeps "to" first in the JSON; each request sets it
         }
         String message = call.bodyText();
         if (message == null || message.isEmpty()) {
@@ -168,17 +174,23 @@ public class CpsmsProvider implements SmsProvider {
             body.put("reference", reference);
         }
 
-        SmsHttpRequest request = SmsHttpRequest.json("POST", toGroup ? "/sendgroup" : "/send", body, true);
-        SmsHttpResponse response = call.send(request);
-        JsonNode json = response.jsonOrNull();
-        if (json == null || !json.isObject()) {
-            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON object");
-        }
-        SmsSendResult result = CpsmsResponses.sendResult(json);
-        if (result.getRecipients().isEmpty()) {
-            SmsException failure = CpsmsResponses.embeddedError(json, call.operation(), request, response);
-            throw failure != null ? failure
-                    : SmsErrors.unreadable(NAME, call.operation(), request, response, "no success or error entries");
+        SmsSendResult result;
+        SmsFailure partialFailure;
+        if (toGroup) {
+            CpsmsSent sent = post(call, SmsHttpRequest.json("POST", "/sendgroup", body, true));
+            result = sent.result();
+            partialFailure = partialFailure(call, sent.response());
+        } else {
+            CpsmsChunkedSend chunked
+                    = new CpsmsChunkedSend(recipients.numbers(), configuration.getMaxRecipientsPerRequest());
+            result = chunked.send(to -> {
+                body.put("to", to.size() == 1 ? to.get(0) : to);
+                return post(call, SmsHttpRequest.json("POST", "/send", body, true));
+            });
+            partialFailure = chunked.failure() != null
+                    ? new SmsFailure(NAME, call.operation(), chunked.failure().getStatusCode(),
+                            chunked.failure().getProviderCode(), false, chunked.failure().isInDoubt(), null, null)
+                    : partialFailure(call, chunked.lastResponse());
         }
         if (recipients != null) {
             result = recipients.addSkippedTo(result);
@@ -196,11 +208,30 @@ public class CpsmsProvider implements SmsProvider {
                                                  + result.getRecipients().size() + " recipients were rejected "
                                                  + rejectedSummary(result)
                                                  + ". The others were sent to: do not resend to them",
-                    new SmsFailure(NAME, call.operation(), response.statusCode(), null, false, false,
-                            response.bodyAsString(), response.headers()),
-                    result);
+                    partialFailure, result);
         }
         return result;
+    }
+
+    private static SmsFailure partialFailure(SmsCall call, SmsHttpResponse response) {
+        return new SmsFailure(NAME, call.operation(), response.statusCode(), null, false, false,
+                response.bodyAsString(), response.headers());
+    }
+
+    /** Posts one send request and reads its per-recipient result. */
+    private static CpsmsSent post(SmsCall call, SmsHttpRequest request) {
+        SmsHttpResponse response = call.send(request);
+        JsonNode json = response.jsonOrNull();
+        if (json == null || !json.isObject()) {
+            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON object");
+        }
+        SmsSendResult result = CpsmsResponses.sendResult(json);
+        if (result.getRecipients().isEmpty()) {
+            SmsException failure = CpsmsResponses.embeddedError(json, call.operation(), request, response);
+            throw failure != null ? failure
+                    : SmsErrors.unreadable(NAME, call.operation(), request, response, "no success or error entries");
+        }
+        return new CpsmsSent(result, response);
     }
 
     private static String rejectedSummary(SmsSendResult result) {
@@ -219,8 +250,8 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     private static String sender(SmsCall call, String from) {
-        boolean numeric = from.matches("\\+?\\d{1,20}");
-        boolean alphanumeric = from.matches("[A-Za-z0-9 ]{1,11}") && !from.isBlank();
+        boolean numeric = NUMERIC_SENDER.matcher(from).matches();
+        boolean alphanumeric = ALPHANUMERIC_SENDER.matcher(from).matches() && !from.isBlank();
         if (!numeric && !alphanumeric) {
             throw call.invalid("from", "the sender '" + from + "' must be at most 11 letters and digits or at most"
                                        + " 20 digits");

@@ -1,10 +1,6 @@
 package io.github.camelsms.sms.provider.laml;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.SmsException;
@@ -53,22 +49,7 @@ final class LamlResponses {
 
     /** RFC 2822 (Twilio, SignalWire) or ISO 8601 (the mycpaas docs); null when absent or unreadable. */
     static Instant date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text.trim()).toInstant();
-            } catch (DateTimeParseException e2) {
-                try {
-                    return Instant.parse(text.trim());
-                } catch (DateTimeParseException e3) {
-                    return null;
-                }
-            }
-        }
+        return LamlDates.parse(text);
     }
 
     static SmsException toException(String provider, SmsHttpResponse response, SmsHttpRequest request,
