@@ -2,10 +2,17 @@ package io.github.camelsms.sms.model;
 
 import java.math.BigDecimal;
 
+import io.github.camelsms.sms.SmsException;
+
 /**
  * What the provider answered for one recipient of a send.
  */
 public class SmsRecipientResult {
+
+    /** The status of a recipient whose request failed after it went out: the provider may have sent the SMS. */
+    public static final String IN_DOUBT = "in-doubt";
+    /** The status of a recipient whose request failed definitely: nothing was sent to it. */
+    public static final String FAILED = "failed";
 
     private final String to;
     private final boolean accepted;
@@ -32,6 +39,12 @@ public class SmsRecipientResult {
 
     public static SmsRecipientResult rejected(String to, String errorCode, String errorMessage) {
         return new SmsRecipientResult(to, false, null, "rejected", null, errorCode, errorMessage);
+    }
+
+    /** A recipient whose request failed with the exception: {@link #IN_DOUBT} or {@link #FAILED}. */
+    public static SmsRecipientResult failed(String to, SmsException e) {
+        String code = e.getProviderCode() != null ? e.getProviderCode() : String.valueOf(e.getStatusCode());
+        return new SmsRecipientResult(to, false, null, e.isInDoubt() ? IN_DOUBT : FAILED, null, code, e.getMessage());
     }
 
     /** The recipient as the provider reported it (cpsms: digits without +; LaML: E.164). */

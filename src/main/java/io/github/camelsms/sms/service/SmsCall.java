@@ -12,7 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsConstants;
 import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.SmsFailure;
+import io.github.camelsms.sms.SmsPartialFailureException;
 import io.github.camelsms.sms.SmsValidationException;
+import io.github.camelsms.sms.model.SmsRecipientResult;
+import io.github.camelsms.sms.model.SmsSendResult;
 import org.apache.camel.Exchange;
 
 /**
@@ -233,6 +237,41 @@ public final class SmsCall {
                                           : ""));
         }
         return smsText;
+    }
+
+    /**
+     * Sets a send's out headers and, when recipients were rejected and failOnPartialFailure is set, throws
+     * {@link SmsPartialFailureException}.
+     *
+     * @param status  the CamelSmsStatus to set, or null for ACCEPTED or PARTIAL
+     * @param failure what to carry in the exception, or null to derive it from the result
+     */
+    public SmsSendResult completeSend(SmsSendResult result, SmsText text, String status, SmsFailure failure) {
+        setOutHeader(SmsConstants.STATUS, status != null ? status : result.getRejectedCount() == 0 ? "ACCEPTED"
+                : "PARTIAL");
+        setOutHeader(SmsConstants.ACCEPTED_COUNT, result.getAcceptedCount());
+        setOutHeader(SmsConstants.REJECTED_COUNT, result.getRejectedCount());
+        setOutHeader(SmsConstants.MESSAGE_IDS, result.getMessageIds());
+        setOutHeader(SmsConstants.COST, result.getTotalCost());
+        setOutHeader(SmsConstants.ENCODING, text.encoding());
+        setOutHeader(SmsConstants.SEGMENTS, text.segments());
+        if (result.getRejectedCount() == 0 || !configuration.isFailOnPartialFailure()) {
+            return result;
+        }
+        List<SmsRecipientResult> rejected = result.getRecipients().stream().filter(r -> !r.isAccepted()).toList();
+        StringBuilder summary = new StringBuilder();
+        rejected.stream().limit(5).forEach(r -> summary.append(summary.isEmpty() ? "" : "; ").append(r.getTo())
+                .append(": ").append(r.getErrorMessage()));
+        if (rejected.size() > 5) {
+            summary.append("; ...");
+        }
+        boolean inDoubt = rejected.stream().anyMatch(r -> SmsRecipientResult.IN_DOUBT.equals(r.getStatus()));
+        SmsFailure carried = failure != null ? failure
+                : new SmsFailure(provider.name(), operation(), lastStatusCode, null, false, inDoubt, null, null);
+        throw new SmsPartialFailureException(provider.name() + " " + operation() + ": " + rejected.size() + " of "
+                                             + result.getRecipients().size() + " recipients were rejected ("
+                                             + summary + "). The others were sent to: do not resend to them",
+                carried, result);
     }
 
     /** A validation failure naming the field; nothing has been sent. */

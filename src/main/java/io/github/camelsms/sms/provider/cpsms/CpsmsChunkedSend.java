@@ -26,8 +26,6 @@ import io.github.camelsms.sms.service.SmsHttpResponse;
  */
 final class CpsmsChunkedSend {
 
-    static final String IN_DOUBT = "in-doubt";
-    static final String FAILED = "failed";
     static final String NOT_SENT = "not-sent";
 
     private final List<String> numbers;
@@ -53,10 +51,8 @@ final class CpsmsChunkedSend {
                     throw e;
                 }
                 failure = e;
-                String code = e.getProviderCode() != null ? e.getProviderCode() : String.valueOf(e.getStatusCode());
-                String status = e.isInDoubt() ? IN_DOUBT : FAILED;
-                chunk.forEach(to -> merged.add(new SmsRecipientResult(to, false, null, status, null, code,
-                        e.getMessage())));
+                chunk.forEach(to -> merged.add(SmsRecipientResult.failed(to, e)));
+                String code = merged.get(merged.size() - 1).getErrorCode();
                 String why = "not sent because an earlier request of this send failed (" + code + ")";
                 numbers.subList(end, numbers.size()).forEach(to -> merged.add(
                         new SmsRecipientResult(to, false, null, NOT_SENT, null, null, why)));

@@ -14,11 +14,9 @@ import io.github.camelsms.sms.SmsConstants;
 import io.github.camelsms.sms.SmsException;
 import io.github.camelsms.sms.SmsFailure;
 import io.github.camelsms.sms.SmsInsufficientCreditException;
-import io.github.camelsms.sms.SmsPartialFailureException;
 import io.github.camelsms.sms.model.SmsContact;
 import io.github.camelsms.sms.model.SmsGroup;
 import io.github.camelsms.sms.model.SmsLogEntry;
-import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.service.SmsCall;
 import io.github.camelsms.sms.service.SmsCallbackUrls;
@@ -195,22 +193,7 @@ public class CpsmsProvider implements SmsProvider {
         if (recipients != null) {
             result = recipients.addSkippedTo(result);
         }
-        call.setOutHeader(SmsConstants.STATUS, result.getRejectedCount() == 0 ? "ACCEPTED" : "PARTIAL");
-        call.setOutHeader(SmsConstants.ACCEPTED_COUNT, result.getAcceptedCount());
-        call.setOutHeader(SmsConstants.REJECTED_COUNT, result.getRejectedCount());
-        call.setOutHeader(SmsConstants.MESSAGE_IDS, result.getMessageIds());
-        call.setOutHeader(SmsConstants.COST, result.getTotalCost());
-        call.setOutHeader(SmsConstants.ENCODING, text.encoding());
-        call.setOutHeader(SmsConstants.SEGMENTS, text.segments());
-        if (result.getRejectedCount() > 0 && configuration.isFailOnPartialFailure()) {
-            throw new SmsPartialFailureException(
-                    "cpsms " + call.operation() + ": " + result.getRejectedCount() + " of "
-                                                 + result.getRecipients().size() + " recipients were rejected "
-                                                 + rejectedSummary(result)
-                                                 + ". The others were sent to: do not resend to them",
-                    partialFailure, result);
-        }
-        return result;
+        return call.completeSend(result, text, null, partialFailure);
     }
 
     private static SmsFailure partialFailure(SmsCall call, SmsHttpResponse response) {
@@ -232,17 +215,6 @@ public class CpsmsProvider implements SmsProvider {
                     : SmsErrors.unreadable(NAME, call.operation(), request, response, "no success or error entries");
         }
         return new CpsmsSent(result, response);
-    }
-
-    private static String rejectedSummary(SmsSendResult result) {
-        StringBuilder sb = new StringBuilder("(");
-        result.getRecipients().stream().filter(r -> !r.isAccepted()).limit(5).forEach(r -> {
-            if (sb.length() > 1) {
-                sb.append("; ");
-            }
-            sb.append(r.getTo()).append(": ").append(r.getErrorMessage());
-        });
-        return sb.append(result.getRejectedCount() > 5 ? "; ...)" : ")").toString();
     }
 
     private static SmsRecipients recipients(SmsCall call) {

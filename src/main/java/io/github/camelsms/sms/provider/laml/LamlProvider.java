@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsConstants;
 import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.SmsFailure;
-import io.github.camelsms.sms.SmsPartialFailureException;
 import io.github.camelsms.sms.model.SmsMessage;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
@@ -179,41 +177,19 @@ public abstract class LamlProvider implements SmsProvider {
                 } else {
                     SmsException e = (SmsException) outcome;
                     firstFailure = firstFailure == null ? e : firstFailure;
-                    results.add(new SmsRecipientResult(numbers.get(i), false, null,
-                            e.isInDoubt() ? "in-doubt" : "failed", null,
-                            e.getProviderCode() != null ? e.getProviderCode() : String.valueOf(e.getStatusCode()),
-                            e.getMessage()));
+                    results.add(SmsRecipientResult.failed(numbers.get(i), e));
                 }
             }
             if (firstFailure != null && results.stream().noneMatch(SmsRecipientResult::isAccepted)
-                && results.stream().noneMatch(r -> "in-doubt".equals(r.getStatus()))) {
+                && results.stream().noneMatch(r -> SmsRecipientResult.IN_DOUBT.equals(r.getStatus()))) {
                 throw firstFailure; // nothing was sent: report the failure itself
             }
         }
         SmsSendResult result = recipients.addSkippedTo(new SmsSendResult(name(), results));
         if (single != null) {
             call.setOutHeader(SmsConstants.MESSAGE_ID, single.getSid());
-            call.setOutHeader(SmsConstants.STATUS, single.getStatus());
-        } else {
-            call.setOutHeader(SmsConstants.STATUS, result.getRejectedCount() == 0 ? "ACCEPTED" : "PARTIAL");
         }
-        call.setOutHeader(SmsConstants.MESSAGE_IDS, result.getMessageIds());
-        call.setOutHeader(SmsConstants.ACCEPTED_COUNT, result.getAcceptedCount());
-        call.setOutHeader(SmsConstants.REJECTED_COUNT, result.getRejectedCount());
-        call.setOutHeader(SmsConstants.COST, result.getTotalCost());
-        call.setOutHeader(SmsConstants.ENCODING, text.encoding());
-        call.setOutHeader(SmsConstants.SEGMENTS, text.segments());
-        if (result.getRejectedCount() > 0 && configuration.isFailOnPartialFailure()) {
-            throw new SmsPartialFailureException(name() + " send: " + result.getRejectedCount() + " of "
-                                                 + result.getRecipients().size() + " recipients failed "
-                                                 + result.getRecipients().stream().filter(r -> !r.isAccepted()).map(
-                                                         SmsRecipientResult::getTo).toList()
-                                                 + ". The others were sent to: do not resend to them",
-                    new SmsFailure(name(), call.operation(), call.lastStatusCode(), null, false,
-                            result.getRecipients().stream().anyMatch(r -> "in-doubt".equals(r.getStatus())), null, null),
-                    result);
-        }
-        return result;
+        return call.completeSend(result, text, single != null ? single.getStatus() : null, null);
     }
 
     private static SmsRecipientResult accepted(SmsMessage message, String to) {
