@@ -24,23 +24,7 @@ class FaultInjectionTest extends SmsTestSupport {
 
     private static final Map<String, Object> ONE = Map.of(SmsConstants.TO, "4522334488");
     private static final String FAST = "retryDelay=5";
-    private static final String SID = "AC0123456789abcdef0123456789abcdef";
-    private static final String TOKEN = "laml-T0ken-must-not-leak";
     private static final String JSON = "application/json";
-
-    FaultInjectionTest() {
-        sim.laml().addAccount(SID, TOKEN);
-    }
-
-    private String mycpaas(String operation, String... options) {
-        StringBuilder uri = new StringBuilder("sms:mycpaas/").append(operation).append("?baseUrl=")
-                .append(sim.baseUrl()).append("&accountSid=").append(SID).append("&authToken=RAW(").append(TOKEN)
-                .append(")&from=RAW(+4570200000)");
-        for (String option : options) {
-            uri.append('&').append(option);
-        }
-        return uri.toString();
-    }
 
     private int messagesSent() {
         return sim.cpsms().account(USER).messages().size();
@@ -116,7 +100,7 @@ class FaultInjectionTest extends SmsTestSupport {
         assertThat(result.getRecipients()).extracting(SmsRecipientResult::getStatus).contains("in-doubt");
         assertThat(result.getAcceptedCount()).isEqualTo(1);
         assertThat(sim.requestsTo("/Accounts")).hasSize(2);
-        assertThat(sim.laml().account(SID).messages()).hasSize(2); // both exist: no third, duplicate message
+        assertThat(sim.laml().account(LAML_SID).messages()).hasSize(2); // both exist: no third, duplicate message
     }
 
     // status sequences

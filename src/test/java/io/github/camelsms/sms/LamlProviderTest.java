@@ -18,27 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 class LamlProviderTest extends SmsTestSupport {
 
-    static final String SID = "AC11111111111111111111111111111111";
-    static final String TOKEN = "LamlT0kenNeverPrinted-42";
-    static final String FROM = "+4570200000";
-
     LamlProviderTest() {
-        sim.laml().addAccount(SID, TOKEN);
         sim.laml().statusDelay(Duration.ofMillis(20));
-    }
-
-    private String laml(String provider, String operation, String... options) {
-        StringBuilder uri = new StringBuilder("sms:").append(provider).append('/').append(operation)
-                .append("?baseUrl=").append(sim.baseUrl()).append("&accountSid=").append(SID)
-                .append("&authToken=RAW(").append(TOKEN).append(")&from=RAW(").append(FROM).append(")");
-        for (String option : options) {
-            uri.append('&').append(option);
-        }
-        return uri.toString();
-    }
-
-    private String mycpaas(String operation, String... options) {
-        return laml("mycpaas", operation, options);
     }
 
     @Test
@@ -49,11 +30,11 @@ class LamlProviderTest extends SmsTestSupport {
         assertThat(exchange.getException()).isNull();
         RecordedRequest request = sim.lastRequest();
         assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.path()).isEqualTo("/Accounts/" + SID + "/Messages.json");
+        assertThat(request.path()).isEqualTo("/Accounts/" + LAML_SID + "/Messages.json");
         assertThat(request.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
-        assertThat(request.basicUser()).isEqualTo(SID);
+        assertThat(request.basicUser()).isEqualTo(LAML_SID);
         assertThat(request.form()).containsExactly(
-                Map.entry("To", List.of("+4522334488")), Map.entry("From", List.of(FROM)),
+                Map.entry("To", List.of("+4522334488")), Map.entry("From", List.of(LAML_FROM)),
                 Map.entry("Body", List.of("Hello")), Map.entry("StatusCallback", List.of("http://127.0.0.1:1/status")));
 
         String sid = exchange.getMessage().getHeader(SmsConstants.MESSAGE_ID, String.class);
@@ -67,7 +48,7 @@ class LamlProviderTest extends SmsTestSupport {
             assertThat(r.getMessageId()).isEqualTo(sid);
             assertThat(r.isAccepted()).isTrue();
         });
-        assertThat(sim.laml().account(SID).messages()).singleElement()
+        assertThat(sim.laml().account(LAML_SID).messages()).singleElement()
                 .satisfies(m -> assertThat(m.sid()).isEqualTo(sid));
     }
 
@@ -111,19 +92,19 @@ class LamlProviderTest extends SmsTestSupport {
     void getMessageReadsTheResourceAndItsDates() {
         String sid = call(mycpaas("send"), "Hi", Map.of(SmsConstants.TO, "+4522334488")).getMessage()
                 .getHeader(SmsConstants.MESSAGE_ID, String.class);
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.laml().account(SID).messages().get(0).status()
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.laml().account(LAML_SID).messages().get(0).status()
                 .equals("delivered"));
 
         Exchange exchange = call(mycpaas("getMessage"), null, Map.of(SmsConstants.MESSAGE_ID, sid));
 
         assertThat(exchange.getException()).isNull();
         assertThat(sim.lastRequest().method()).isEqualTo("GET");
-        assertThat(sim.lastRequest().path()).isEqualTo("/Accounts/" + SID + "/Messages/" + sid + ".json");
+        assertThat(sim.lastRequest().path()).isEqualTo("/Accounts/" + LAML_SID + "/Messages/" + sid + ".json");
         SmsMessage message = exchange.getMessage().getBody(SmsMessage.class);
         assertThat(message.getSid()).isEqualTo(sid);
         assertThat(message.getStatus()).isEqualTo("delivered");
         assertThat(message.getTo()).isEqualTo("+4522334488");
-        assertThat(message.getFrom()).isEqualTo(FROM);
+        assertThat(message.getFrom()).isEqualTo(LAML_FROM);
         assertThat(message.getNumSegments()).isEqualTo(1);
         assertThat(message.getDateCreated()).isNotNull();
         assertThat(message.getDateSent()).isNotNull();
@@ -154,7 +135,7 @@ class LamlProviderTest extends SmsTestSupport {
         assertThat(sim.requests()).hasSize(2);
 
         // DateSent matches only messages that were sent: wait until the simulator has moved this one on
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.laml().account(SID).messages().stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.laml().account(LAML_SID).messages().stream()
                 .anyMatch(m -> m.to().equals("+4522334482") && m.dateSent() != null));
         @SuppressWarnings("unchecked")
         List<SmsMessage> filtered = call(mycpaas("listMessages"), null, Map.of(SmsConstants.TO, "+4522334482",
@@ -169,7 +150,7 @@ class LamlProviderTest extends SmsTestSupport {
     void deleteMessageRemovesIt() {
         String sid = call(mycpaas("send"), "Hi", Map.of(SmsConstants.TO, "+4522334488")).getMessage()
                 .getHeader(SmsConstants.MESSAGE_ID, String.class);
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.laml().account(SID).messages().get(0).status()
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.laml().account(LAML_SID).messages().get(0).status()
                 .equals("delivered"));
 
         Exchange exchange = call(mycpaas("deleteMessage"), null, Map.of(SmsConstants.MESSAGE_ID, sid));
@@ -178,7 +159,7 @@ class LamlProviderTest extends SmsTestSupport {
         assertThat(sim.lastRequest().method()).isEqualTo("DELETE");
         assertThat(exchange.getMessage().getHeaders()).containsEntry(Exchange.HTTP_RESPONSE_CODE, 204)
                 .containsEntry(SmsConstants.STATUS, "deleted");
-        assertThat(sim.laml().account(SID).messages()).isEmpty();
+        assertThat(sim.laml().account(LAML_SID).messages()).isEmpty();
 
         SmsNotFoundException e = failure(SmsNotFoundException.class, mycpaas("getMessage"), null,
                 Map.of(SmsConstants.MESSAGE_ID, sid));
@@ -188,22 +169,22 @@ class LamlProviderTest extends SmsTestSupport {
 
     @Test
     void wrongTokenIsAuthenticationListingTheCausesWithoutTheToken() {
-        String uri = "sms:mycpaas/send?baseUrl=" + sim.baseUrl() + "&accountSid=" + SID
+        String uri = "sms:mycpaas/send?baseUrl=" + sim.baseUrl() + "&accountSid=" + LAML_SID
                      + "&authToken=WrongT0ken-987&from=RAW(+4570200000)";
         SmsAuthenticationException e = failure(SmsAuthenticationException.class, uri, "Hi",
                 Map.of(SmsConstants.TO, "+4522334488"));
         assertThat(e.getStatusCode()).isEqualTo(401);
         assertThat(e.getProviderCode()).isEqualTo("20003");
         assertThat(e.getMessage()).contains("Account SID").contains("padded").contains("rotated")
-                .contains("another provider").doesNotContain("WrongT0ken-987").doesNotContain(TOKEN);
+                .contains("another provider").doesNotContain("WrongT0ken-987").doesNotContain(LAML_TOKEN);
     }
 
     @Test
     void authTokenNeverReachesLogsOrExceptions() throws Exception {
         SmsComponent component = context.getComponent("sms", SmsComponent.class);
         component.getConfiguration().setBaseUrl(sim.baseUrl());
-        component.getConfiguration().setAccountSid(SID);
-        component.getConfiguration().setAuthToken(TOKEN);
+        component.getConfiguration().setAccountSid(LAML_SID);
+        component.getConfiguration().setAuthToken(LAML_TOKEN);
         Exchange ok;
         Exchange notFound;
         List<String> texts = new java.util.ArrayList<>();
@@ -215,23 +196,23 @@ class LamlProviderTest extends SmsTestSupport {
         }
         assertThat(ok.getException()).isNull();
         assertThat(notFound.getException()).isInstanceOf(SmsNotFoundException.class);
-        String basic = java.util.Base64.getEncoder().encodeToString((SID + ":" + TOKEN).getBytes());
+        String basic = java.util.Base64.getEncoder().encodeToString((LAML_SID + ":" + LAML_TOKEN).getBytes());
         assertThat(sim.requests().get(0).header("Authorization")).isEqualTo("Basic " + basic);
         texts.add(String.valueOf(notFound.getException()));
         texts.add(((SmsException) notFound.getException()).getResponseBody());
         context.getEndpoints().forEach(e -> texts.add(e.toString()));
-        assertThat(texts).allSatisfy(t -> assertThat(t).doesNotContain(TOKEN).doesNotContain(basic));
+        assertThat(texts).allSatisfy(t -> assertThat(t).doesNotContain(LAML_TOKEN).doesNotContain(basic));
     }
 
     @Test
     void providerErrorsMapToTheContractsExceptions() {
-        sim.laml().account(SID).ownedNumbers(java.util.Set.of("+4570200001"));
+        sim.laml().account(LAML_SID).ownedNumbers(java.util.Set.of("+4570200001"));
         SmsValidationException notOwned = failure(SmsValidationException.class, mycpaas("send"), "Hi",
                 Map.of(SmsConstants.TO, "+4522334488"));
         assertThat(notOwned.getStatusCode()).isEqualTo(400);
         assertThat(notOwned.getProviderCode()).isEqualTo("21606");
         assertThat(notOwned.getMessage()).contains("twilio.com/docs/errors/21606");
-        sim.laml().account(SID).ownedNumbers(null);
+        sim.laml().account(LAML_SID).ownedNumbers(null);
 
         sim.inject(Fault.rateLimited(4));
         SmsRateLimitException limited = failure(SmsRateLimitException.class, mycpaas("send", "retryAttempts=0"), "Hi",
@@ -310,7 +291,7 @@ class LamlProviderTest extends SmsTestSupport {
             Exchange exchange = call(laml(provider, "send"), "Hi", Map.of(SmsConstants.TO, "+4522334488"));
             assertThat(exchange.getException()).isNull();
             assertThat(exchange.getMessage().getHeader(SmsConstants.PROVIDER)).isEqualTo(provider);
-            assertThat(sim.lastRequest().path()).isEqualTo("/Accounts/" + SID + "/Messages.json");
+            assertThat(sim.lastRequest().path()).isEqualTo("/Accounts/" + LAML_SID + "/Messages.json");
         }
     }
 }

@@ -17,23 +17,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RecipientsAndSegmentsTest extends SmsTestSupport {
 
-    private static final String SID = "AC0123456789abcdef0123456789abcdef";
-    private static final String TOKEN = "laml-T0ken-must-not-leak";
-
-    RecipientsAndSegmentsTest() {
-        sim.laml().addAccount(SID, TOKEN);
-    }
-
-    private String mycpaas(String operation, String... options) {
-        StringBuilder uri = new StringBuilder("sms:mycpaas/").append(operation).append("?baseUrl=")
-                .append(sim.baseUrl()).append("&accountSid=").append(SID).append("&authToken=RAW(").append(TOKEN)
-                .append(")&from=RAW(+4570200000)");
-        for (String option : options) {
-            uri.append('&').append(option);
-        }
-        return uri.toString();
-    }
-
     @Test
     void nationalNumbersGetTheDefaultRegionAndEachProviderItsWireFormat() {
         Exchange cpsms = call(cpsms("send", "defaultRegion=DK"), "Hi",

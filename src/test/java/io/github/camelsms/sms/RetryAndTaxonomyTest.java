@@ -35,13 +35,6 @@ class RetryAndTaxonomyTest extends SmsTestSupport {
     private static final Map<String, Object> ONE = Map.of(SmsConstants.TO, "4522334488");
     private static final String FAST = "retryDelay=5";
 
-    private static final String SID = "AC0123456789abcdef0123456789abcdef";
-    private static final String TOKEN = "laml-T0ken-must-not-leak";
-
-    RetryAndTaxonomyTest() {
-        sim.laml().addAccount(SID, TOKEN);
-    }
-
     private String unreachable(String baseUrl, String... options) {
         StringBuilder uri = new StringBuilder("sms:cpsms/send?baseUrl=").append(baseUrl).append("&username=")
                 .append(USER).append("&apiKey=RAW(").append(API_KEY).append(")");
@@ -257,13 +250,12 @@ class RetryAndTaxonomyTest extends SmsTestSupport {
     @Test
     void laMlFanOutRetriesOnlyTheRecipientThatWasRateLimited() {
         sim.inject(Fault.rateLimited(0));
-        String uri = "sms:mycpaas/send?baseUrl=" + sim.baseUrl() + "&accountSid=" + SID + "&authToken=RAW(" + TOKEN
-                     + ")&from=RAW(+4570200000)&" + FAST;
+        String uri = mycpaas("send", FAST);
         Exchange exchange = call(uri, "Hi", Map.of(SmsConstants.TO, "+4522334488,+4599887766"));
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(SmsSendResult.class).getAcceptedCount()).isEqualTo(2);
         assertThat(sim.requestsTo("/Accounts")).hasSize(3);
-        assertThat(sim.laml().account(SID).messages()).extracting(m -> m.to())
+        assertThat(sim.laml().account(LAML_SID).messages()).extracting(m -> m.to())
                 .containsExactlyInAnyOrder("+4522334488", "+4599887766");
     }
 

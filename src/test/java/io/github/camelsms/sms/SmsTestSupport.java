@@ -18,10 +18,15 @@ public abstract class SmsTestSupport extends CamelTestSupport {
     protected static final String USER = "tester";
     protected static final String API_KEY = "Sup3rS3cretApiKey-9f8e7d";
 
+    protected static final String LAML_SID = "AC0123456789abcdef0123456789abcdef";
+    protected static final String LAML_TOKEN = "laml-T0ken-must-not-leak";
+    protected static final String LAML_FROM = "+4570200000";
+
     protected final SmsSimulator sim = SmsSimulator.start();
 
     protected SmsTestSupport() {
         sim.cpsms().addAccount(USER, API_KEY, new BigDecimal("1000")).defaultSender("CamelSms");
+        sim.laml().addAccount(LAML_SID, LAML_TOKEN);
         sim.cpsms().logRateLimit(java.time.Duration.ZERO);
     }
 
@@ -38,6 +43,21 @@ public abstract class SmsTestSupport extends CamelTestSupport {
             uri.append('&').append(option);
         }
         return uri.toString();
+    }
+
+    /** An sms URI of a LaML provider with the simulator's base URL, the test account and the sender LAML_FROM. */
+    protected String laml(String provider, String operation, String... options) {
+        StringBuilder uri = new StringBuilder("sms:").append(provider).append('/').append(operation)
+                .append("?baseUrl=").append(sim.baseUrl()).append("&accountSid=").append(LAML_SID)
+                .append("&authToken=RAW(").append(LAML_TOKEN).append(")&from=RAW(").append(LAML_FROM).append(')');
+        for (String option : options) {
+            uri.append('&').append(option);
+        }
+        return uri.toString();
+    }
+
+    protected String mycpaas(String operation, String... options) {
+        return laml("mycpaas", operation, options);
     }
 
     /** Sends to the URI and returns the exchange (never throws: a failure is on the exchange). */
