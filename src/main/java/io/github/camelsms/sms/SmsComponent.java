@@ -3,9 +3,9 @@ package io.github.camelsms.sms;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
-import io.github.camelsms.sms.service.SmsHttpClients;
-import io.github.camelsms.sms.service.SmsProvider;
-import io.github.camelsms.sms.service.SmsProviders;
+import io.github.camelsms.sms.http.SmsHttpClients;
+import io.github.camelsms.sms.spi.SmsProvider;
+import io.github.camelsms.sms.spi.SmsProviders;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;

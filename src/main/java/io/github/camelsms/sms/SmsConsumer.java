@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import io.github.camelsms.sms.service.SmsCallbackUrls;
-import io.github.camelsms.sms.service.SmsErrors;
-import io.github.camelsms.sms.service.SmsWebhookEvent;
-import io.github.camelsms.sms.service.SmsWebhookRequest;
-import io.github.camelsms.sms.service.SmsWebhooks;
-import io.github.camelsms.sms.service.SmsWebhooks.SmsWebhookReply;
+import io.github.camelsms.sms.webhook.SmsCallbackUrls;
+import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.webhook.SmsWebhookEvent;
+import io.github.camelsms.sms.webhook.SmsWebhookRequest;
+import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.webhook.SmsWebhooks.SmsWebhookReply;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;

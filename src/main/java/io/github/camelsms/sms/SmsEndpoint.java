@@ -3,10 +3,10 @@ package io.github.camelsms.sms;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelsms.sms.service.SmsHttpTransport;
-import io.github.camelsms.sms.service.SmsPhoneNumbers;
-import io.github.camelsms.sms.service.SmsProvider;
-import io.github.camelsms.sms.service.SmsTransportGuard;
+import io.github.camelsms.sms.http.SmsHttpTransport;
+import io.github.camelsms.sms.text.SmsPhoneNumbers;
+import io.github.camelsms.sms.spi.SmsProvider;
+import io.github.camelsms.sms.http.SmsTransportGuard;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;

@@ -1,7 +1,7 @@
 package io.github.camelsms.sms;
 
-import io.github.camelsms.sms.service.SmsCall;
-import io.github.camelsms.sms.service.SmsHttpTransport;
+import io.github.camelsms.sms.spi.SmsCall;
+import io.github.camelsms.sms.http.SmsHttpTransport;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -2,7 +2,7 @@ package io.github.camelsms.sms;
 
 import java.util.Map;
 
-import io.github.camelsms.sms.service.SmsHttpTransport;
+import io.github.camelsms.sms.http.SmsHttpTransport;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 

@@ -1,6 +1,6 @@
 package io.github.camelsms.sms;
 
-import io.github.camelsms.sms.service.SmsCallbackUrls;
+import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import io.github.camelsms.sms.SmsException;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
-import io.github.camelsms.sms.service.SmsHttpResponse;
+import io.github.camelsms.sms.http.SmsHttpResponse;
 
 /**
  * A CPSMS send to many recipients as consecutive requests of at most {@code maxRecipientsPerRequest} recipients each,

@@ -1,6 +1,6 @@
 package io.github.camelsms.sms.provider.cpsms;
 
-import io.github.camelsms.sms.service.SmsPhoneNumbers;
+import io.github.camelsms.sms.text.SmsPhoneNumbers;
 
 /**
  * CPSMS numbers: the country code and the number, digits only, no +.

@@ -18,21 +18,21 @@ import io.github.camelsms.sms.model.SmsContact;
 import io.github.camelsms.sms.model.SmsGroup;
 import io.github.camelsms.sms.model.SmsLogEntry;
 import io.github.camelsms.sms.model.SmsSendResult;
-import io.github.camelsms.sms.service.SmsCall;
-import io.github.camelsms.sms.service.SmsCallbackUrls;
-import io.github.camelsms.sms.service.SmsCredentials;
-import io.github.camelsms.sms.service.SmsErrors;
-import io.github.camelsms.sms.service.SmsHttpRequest;
-import io.github.camelsms.sms.service.SmsHttpResponse;
-import io.github.camelsms.sms.service.SmsHttpTransport;
-import io.github.camelsms.sms.service.SmsJson;
-import io.github.camelsms.sms.service.SmsProvider;
-import io.github.camelsms.sms.service.SmsRecipients;
-import io.github.camelsms.sms.service.SmsWebhooks;
-import io.github.camelsms.sms.service.SmsText;
-import io.github.camelsms.sms.service.SmsTimes;
+import io.github.camelsms.sms.spi.SmsCall;
+import io.github.camelsms.sms.webhook.SmsCallbackUrls;
+import io.github.camelsms.sms.http.SmsCredentials;
+import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.http.SmsHttpRequest;
+import io.github.camelsms.sms.http.SmsHttpResponse;
+import io.github.camelsms.sms.http.SmsHttpTransport;
+import io.github.camelsms.sms.spi.SmsJson;
+import io.github.camelsms.sms.spi.SmsProvider;
+import io.github.camelsms.sms.text.SmsRecipients;
+import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.text.SmsText;
+import io.github.camelsms.sms.text.SmsTimes;
 
-import static io.github.camelsms.sms.service.SmsHttpRequest.segment;
+import static io.github.camelsms.sms.http.SmsHttpRequest.segment;
 
 /**
  * CPSMS.dk REST API v2: JSON over HTTPS with Basic authentication (user name and API key).

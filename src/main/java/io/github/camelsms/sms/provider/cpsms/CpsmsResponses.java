@@ -10,11 +10,11 @@ import io.github.camelsms.sms.SmsException;
 import io.github.camelsms.sms.model.SmsLogEntry;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
-import io.github.camelsms.sms.service.SmsErrors;
-import io.github.camelsms.sms.service.SmsErrors.Kind;
-import io.github.camelsms.sms.service.SmsHttpRequest;
-import io.github.camelsms.sms.service.SmsHttpResponse;
-import io.github.camelsms.sms.service.SmsJson;
+import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.http.SmsErrors.Kind;
+import io.github.camelsms.sms.http.SmsHttpRequest;
+import io.github.camelsms.sms.http.SmsHttpResponse;
+import io.github.camelsms.sms.spi.SmsJson;
 
 /**
  * Reads CPSMS answers, tolerating the documented quirks: "success" or "Success", flat or nested success arrays, "cost"

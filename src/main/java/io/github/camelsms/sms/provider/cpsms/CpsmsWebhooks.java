@@ -11,10 +11,10 @@ import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsConstants;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
-import io.github.camelsms.sms.service.SmsCallbackUrls;
-import io.github.camelsms.sms.service.SmsWebhookEvent;
-import io.github.camelsms.sms.service.SmsWebhookRequest;
-import io.github.camelsms.sms.service.SmsWebhooks;
+import io.github.camelsms.sms.webhook.SmsCallbackUrls;
+import io.github.camelsms.sms.webhook.SmsWebhookEvent;
+import io.github.camelsms.sms.webhook.SmsWebhookRequest;
+import io.github.camelsms.sms.webhook.SmsWebhooks;
 
 /**
  * CPSMS dlr_url callbacks: {@code status} (1 to 4) and {@code receiver} appended to the URL's query, by GET or POST,

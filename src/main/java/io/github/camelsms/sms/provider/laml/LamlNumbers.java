@@ -1,6 +1,6 @@
 package io.github.camelsms.sms.provider.laml;
 
-import io.github.camelsms.sms.service.SmsPhoneNumbers;
+import io.github.camelsms.sms.text.SmsPhoneNumbers;
 
 /**
  * E.164 numbers for the LaML APIs.

@@ -14,9 +14,9 @@ import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.model.InboundSms;
 import io.github.camelsms.sms.model.SmsReply;
-import io.github.camelsms.sms.service.SmsWebhookEvent;
-import io.github.camelsms.sms.service.SmsWebhookRequest;
-import io.github.camelsms.sms.service.SmsWebhooks;
+import io.github.camelsms.sms.webhook.SmsWebhookEvent;
+import io.github.camelsms.sms.webhook.SmsWebhookRequest;
+import io.github.camelsms.sms.webhook.SmsWebhooks;
 
 /**
  * LaML webhooks: StatusCallback form posts (MessageSid, MessageStatus, ErrorCode, ...) and inbound SMS/MMS form

@@ -1,7 +1,7 @@
 package io.github.camelsms.sms.provider.laml;
 
 import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.service.SmsErrors;
+import io.github.camelsms.sms.http.SmsErrors;
 
 /**
  * The SignalWire Compatibility (LaML) API of one space: https://{spaceUrl}/api/laml/2010-04-01.

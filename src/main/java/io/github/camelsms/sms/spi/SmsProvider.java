@@ -1,5 +1,10 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.spi;
 
+import io.github.camelsms.sms.http.SmsCredentials;
+import io.github.camelsms.sms.http.SmsHttpRequest;
+import io.github.camelsms.sms.http.SmsHttpResponse;
+import io.github.camelsms.sms.http.SmsHttpTransport;
+import io.github.camelsms.sms.webhook.SmsWebhooks;
 import java.util.List;
 
 import io.github.camelsms.sms.SmsConfiguration;

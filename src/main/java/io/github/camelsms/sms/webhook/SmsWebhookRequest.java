@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.webhook;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.http;
 
+import io.github.camelsms.sms.spi.SmsJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.http;
 
+import io.github.camelsms.sms.spi.SmsJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.text;
 
+import io.github.camelsms.sms.spi.SmsCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

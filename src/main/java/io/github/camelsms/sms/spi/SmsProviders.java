@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.spi;
 
 import java.util.Collections;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * The providers on the class path, found through {@link ServiceLoader}: a new provider is a new package plus a line in
- * META-INF/services/io.github.camelsms.sms.service.SmsProvider.
+ * META-INF/services/io.github.camelsms.sms.spi.SmsProvider.
  */
 public final class SmsProviders {
 

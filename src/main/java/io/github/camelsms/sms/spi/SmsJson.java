@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.spi;
 
 import java.io.IOException;
 import java.math.BigDecimal;

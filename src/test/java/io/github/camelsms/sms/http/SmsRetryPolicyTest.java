@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.http;
 
 import java.time.Duration;
 import java.util.Map;

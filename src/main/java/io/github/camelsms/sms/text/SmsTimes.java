@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.text;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.text;
 
+import io.github.camelsms.sms.http.SmsErrors;
 import java.util.Locale;
 
 import com.google.i18n.phonenumbers.NumberParseException;

@@ -1,5 +1,6 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.http;
 
+import io.github.camelsms.sms.spi.SmsProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.http;
 
 /**
  * A user and a secret for HTTP Basic authentication. {@link #toString()} never shows the secret.

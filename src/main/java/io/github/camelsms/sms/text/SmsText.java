@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.service;
+package io.github.camelsms.sms.text;
 
 /**
  * How a text travels as SMS: the alphabet it needs (GSM 03.38 7-bit or UCS-2) and how many segments it takes.
