@@ -15,13 +15,22 @@ import java.util.Map;
  * @param fromHost    whether {@code target} is resolved against the base URL's host instead of the base URL
  * @param contentType the body's content type, or null without a body
  * @param body        the body, or null
- * @param sendsSms    whether the request sends a message: a failure after it went out is then "in doubt"
+ * @param sendsSms    whether the request sends a message (for the wording of failures; every request that
+ *                    {@linkplain #changesState() changes state} is in doubt once it may have gone out)
  */
 public record SmsHttpRequest(String method, String target, boolean fromHost, String contentType, byte[] body,
         boolean sendsSms) {
 
     public static final String JSON = "application/json";
     public static final String FORM = "application/x-www-form-urlencoded";
+
+    /**
+     * Whether the provider acts on this request (a send, a create, update, delete or cancel): a failure after it may
+     * have gone out leaves it in doubt, and it is never sent again by the component. Only GET and HEAD are reads.
+     */
+    public boolean changesState() {
+        return !"GET".equals(method) && !"HEAD".equals(method);
+    }
 
     public static SmsHttpRequest get(String target) {
         return new SmsHttpRequest("GET", target, false, null, null, false);
