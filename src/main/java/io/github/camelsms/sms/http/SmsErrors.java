@@ -126,6 +126,17 @@ public final class SmsErrors {
                 new SmsFailure(provider, operation, 0, null, false, inDoubt, null, null), e);
     }
 
+    /**
+     * A URL the provider gave (a next page) that the credentials must not be sent to; nothing was sent. Not retryable:
+     * the same answer leads to the same URL.
+     */
+    public static SmsProviderException foreignUrl(String provider, String operation, String url, String reason) {
+        return new SmsProviderException(provider + " " + operation + ": the provider gave the URL '" + url
+                                        + "' to call next, but " + reason + "; refused without sending anything,"
+                                        + " so the credentials never went there",
+                new SmsFailure(provider, operation, 0, null, false, false, null, null));
+    }
+
     /** Bad input, found before anything was sent. */
     public static SmsValidationException invalid(String provider, String operation, String field, String message) {
         return new SmsValidationException(field, provider + " " + operation + ": " + message,

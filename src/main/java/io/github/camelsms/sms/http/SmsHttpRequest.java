@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A provider request before authentication and transport. {@code target} is a path below the base URL, or a path
- * that starts at the host when {@code fromHost} is set (LaML next_page_uri).
+ * A provider request before authentication and transport. {@code target} is a path below the base URL, or, when
+ * {@code fromHost} is set, a URL the provider gave (LaML next_page_uri): a path from the host root or an absolute URL,
+ * resolved against the base URL and refused unless it has the base URL's scheme, host and port.
  *
  * @param method      the HTTP method
  * @param target      the path (with query) to call
@@ -58,7 +59,7 @@ public record SmsHttpRequest(String method, String target, boolean fromHost, Str
                 sendsSms);
     }
 
-    /** A GET of a path that starts at the host, such as a relative next-page URI. */
+    /** A GET of a URL the provider gave, such as a next-page URI (same origin as the base URL only). */
     public static SmsHttpRequest getFromHost(String target) {
         return new SmsHttpRequest("GET", target, true, null, null, false);
     }
