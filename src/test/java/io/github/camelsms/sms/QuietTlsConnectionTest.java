@@ -42,7 +42,7 @@ class QuietTlsConnectionTest extends SmsTestSupport {
         File keystore = dir.resolve("server.p12").toFile();
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-keystore", keystore.getPath(), "-storetype", "PKCS12", "-storepass", "changeit",
-                "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=127.0.0.1",
+                "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=127.0.0.1",
                 "-ext", "SAN=ip:127.0.0.1").redirectErrorStream(true).start();
         assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
 
