@@ -288,6 +288,15 @@ class SecretsInEveryFormTest extends CamelTestSupport {
         return fail(twilio("listMessages"), null, Map.of());
     }
 
+    private SmsException sameOriginNextPageCarryingATokenThenA500() {
+        // a provider that puts a secret into its own next-page URL: followed (same origin), but never printed
+        responder = r -> r.uri().contains("Page=1")
+                ? Reply.json(500, "{\"code\":20500,\"message\":\"Internal error\"}")
+                : Reply.json(200, "{\"messages\":[],\"next_page_uri\":\"/Accounts/" + SID + "/Messages.json?Page=1&t="
+                                  + URLEncoder.encode(TOKEN, StandardCharsets.UTF_8) + "\"}");
+        return fail(twilio("listMessages", "retryAttempts=1"), null, Map.of());
+    }
+
     private HealthCheck.Result healthDownWithAnEchoingServer() throws Exception {
         responder = r -> Reply.json(401, authorizationEcho(r).formatted(401));
         HealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(context, "producers");
@@ -390,6 +399,8 @@ class SecretsInEveryFormTest extends CamelTestSupport {
             exposed.addAll(exposed(echoFromAProxy()));
             exposed.addAll(exposed(slowCreateGroup()));
             exposed.addAll(exposed(foreignNextPage()));
+            exposed.addAll(exposed(sameOriginNextPageCarryingATokenThenA500()));
+            assertThat(received).anySatisfy(r -> assertThat(r.uri()).contains("Page=1&t="));
             exposed.addAll(exposed(healthDownWithAnEchoingServer()));
             // the log is real: Camel's error handler and HttpClient's own loggers spoke
             assertThat(log.events()).anySatisfy(e -> assertThat(e.getLevel().toString()).isEqualTo("ERROR"));

@@ -115,7 +115,7 @@ public final class SmsHttpTransport {
                     throw e;
                 }
                 LOG.warn("{} {}: {} {} failed ({}, HTTP {}); retry {} of {} in {} ms", provider.name(), operation,
-                        request.method(), urlOf(request), e.getClass().getSimpleName(), e.getStatusCode(), retry,
+                        request.method(), redactor.redact(urlOf(request)), e.getClass().getSimpleName(), e.getStatusCode(), retry,
                         retryPolicy.attempts(), wait.toMillis());
                 if (!sleep(wait)) {
                     throw e;
@@ -145,7 +145,7 @@ public final class SmsHttpTransport {
             httpRequest.setEntity(new TrackedEntity(request.body(), contentType(request.contentType()), bodyWritten));
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {}: {} {}", provider.name(), operation, request.method(), url);
+            LOG.debug("{} {}: {} {}", provider.name(), operation, request.method(), redactor.redact(url));
         }
         SmsHttpResponse response;
         try {
