@@ -85,8 +85,9 @@ public class SmsConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "2",
               description = "How many times a failed request is sent again when the failure is retryable and not in"
                             + " doubt (connection refused, connect timeout, unknown host, TLS handshake, 429, 503 with"
-                            + " Retry-After, a 5xx answer to a read). A send the provider may have accepted is never"
-                            + " retried. 0 turns retrying off.")
+                            + " Retry-After, a 5xx answer to a read). A request that changes state (a send, create,"
+                            + " update, delete or cancel) and may have reached the provider is never retried. 0 turns"
+                            + " retrying off.")
     private int retryAttempts = 2;
     @UriParam(label = "producer", defaultValue = "500", javaType = "long",
               description = "The wait in milliseconds before the first retry; it doubles with each further retry,"
