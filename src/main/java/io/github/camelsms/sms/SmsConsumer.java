@@ -65,10 +65,22 @@ public class SmsConsumer extends DefaultConsumer {
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        checkConfiguration(getEndpoint().getConfiguration());
+        // resolved while the routes are initialized, not when they start: a runtime that creates its HTTP server
+        // lazily, when platform-http is first resolved (Camel JBang), can start that server only then
+        String methods = String.join(",", new TreeSet<>(webhooks.httpMethods(operation)));
+        Endpoint http = getEndpoint().getCamelContext()
+                .getEndpoint("platform-http:" + path + "?httpMethodRestrict=" + methods);
+        httpConsumer = http.createConsumer(this::handle);
+        ServiceHelper.initService(httpConsumer);
+    }
+
+    @Override
     protected void doStart() throws Exception {
         super.doStart();
         SmsConfiguration configuration = getEndpoint().getConfiguration();
-        checkConfiguration(configuration);
         repository = configuration.getIdempotentRepository();
         ownRepository = repository == null;
         if (ownRepository) {
@@ -76,10 +88,6 @@ public class SmsConsumer extends DefaultConsumer {
         }
         ServiceHelper.startService(repository);
         memory = new SmsIdempotentWebhookMemory(repository);
-        String methods = String.join(",", new TreeSet<>(webhooks.httpMethods(operation)));
-        Endpoint http = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + path + "?httpMethodRestrict=" + methods);
-        httpConsumer = http.createConsumer(this::handle);
         ServiceHelper.startService(httpConsumer);
         LOG.info("Receiving {} {} on {} ({})", provider(), operation, path,
                 validateSignature ? "signatures validated"
@@ -118,17 +126,23 @@ public class SmsConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(httpConsumer);
-        httpConsumer = null;
         if (ownRepository) {
             ServiceHelper.stopService(repository);
         }
         super.doStop();
     }
 
-    private void handle(Exchange exchange) throws Exception {
+    @Override
+    protected void doShutdown() throws Exception {
+        ServiceHelper.stopAndShutdownService(httpConsumer);
+        httpConsumer = null;
+        super.doShutdown();
+    }
+
+    void handle(Exchange exchange) throws Exception {
         SmsConfiguration configuration = getEndpoint().getConfiguration();
         Message in = exchange.getIn();
-        Map<String, List<String>> query = parseParams(in.getHeader(Exchange.HTTP_RAW_QUERY, String.class));
+        Map<String, List<String>> query = parseParams(rawQuery(in));
         List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
         SmsWebhookRequest request = new SmsWebhookRequest(in.getHeader(Exchange.HTTP_METHOD, String.class),
                 publicUrl(in, configuration), query, formParams(exchange),
@@ -250,7 +264,7 @@ public class SmsConsumer extends DefaultConsumer {
     }
 
     private String publicUrl(Message in, SmsConfiguration configuration) {
-        String rawQuery = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        String rawQuery = rawQuery(in);
         String suffix = rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery;
         String base = configuration.getPublicBaseUrl();
         if (base != null) {
@@ -263,6 +277,15 @@ public class SmsConsumer extends DefaultConsumer {
             return path + suffix;
         }
         return url.contains("?") ? url : url + suffix;
+    }
+
+    /**
+     * The query string as it came, undecoded: Vert.x (camel-main, Quarkus) sets CamelHttpRawQuery, the Spring Boot engine
+     * only CamelHttpQuery (the servlet's query string, also undecoded).
+     */
+    private static String rawQuery(Message in) {
+        String raw = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        return raw != null ? raw : in.getHeader(Exchange.HTTP_QUERY, String.class);
     }
 
     /** Takes the webhookVerifyToken out of the headers the route (and whatever it logs) sees. */
