@@ -83,6 +83,11 @@ abstract class WebhookTestSupport extends SmsTestSupport {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A Twilio/mycpaas message sid: SM followed by 32 hex digits (the number n in hex). */
+    protected static String sid(int n) {
+        return String.format("SM%032x", n);
+    }
+
     protected static Map<String, String> params(String... namesAndValues) {
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {

@@ -32,12 +32,14 @@ final class LamlWebhooks implements SmsWebhooks {
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     private static final int MAX_MEDIA = 10;
 
+    private final LamlProvider ids;
     private final String provider;
     private final boolean signsByDefault;
 
-    LamlWebhooks(String provider, boolean signsByDefault) {
-        this.provider = provider;
-        this.signsByDefault = signsByDefault;
+    LamlWebhooks(LamlProvider provider) {
+        this.ids = provider;
+        this.provider = provider.name();
+        this.signsByDefault = provider.signsWebhooks();
     }
 
     @Override
@@ -75,7 +77,36 @@ final class LamlWebhooks implements SmsWebhooks {
 
     @Override
     public SmsWebhookEvent read(String operation, SmsWebhookRequest request) {
+        checkIds(request);
         return INBOUND.equals(operation) ? readInbound(request) : readStatus(request);
+    }
+
+    /**
+     * The signed string joins names and values without separators, so a value can swallow the names and values that
+     * follow it (MessageSid=SM...MessageStatusdelivered) and keep a valid signature: every id must have the shape the
+     * provider documents, and the message id parameters must agree.
+     */
+    private void checkIds(SmsWebhookRequest request) {
+        String messageSid = null;
+        for (String name : List.of("MessageSid", "SmsSid", "SmsMessageSid")) {
+            String value = request.param(name);
+            if (value == null) {
+                continue;
+            }
+            if (!ids.isMessageId(value)) {
+                throw new IllegalArgumentException("the " + name + " parameter is not a " + provider + " message id ("
+                                                   + ids.messageIdDescription() + ")");
+            }
+            if (messageSid != null && !messageSid.equals(value)) {
+                throw new IllegalArgumentException("the MessageSid, SmsSid and SmsMessageSid parameters differ");
+            }
+            messageSid = value;
+        }
+        String accountSid = request.param("AccountSid");
+        if (accountSid != null && !ids.isAccountId(accountSid)) {
+            throw new IllegalArgumentException("the AccountSid parameter is not a " + provider + " account id ("
+                                               + ids.accountIdDescription() + ")");
+        }
     }
 
     private SmsWebhookEvent readStatus(SmsWebhookRequest request) {
