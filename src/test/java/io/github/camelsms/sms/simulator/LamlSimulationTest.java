@@ -61,6 +61,9 @@ class LamlSimulationTest {
 
     @AfterEach
     void stop() {
+        // this class sends malformed requests on purpose, to test the simulator's answers; what the spec says of
+        // malformed requests is tested in TwilioOpenApiTest
+        sim.takeSpecViolations();
         sim.close();
     }
 
@@ -151,7 +154,8 @@ class LamlSimulationTest {
                 Arguments.of(List.of("To", "4522334488", "From", FROM, "Body", "x"), 21211),
                 Arguments.of(List.of("To", "+45 22 33 44 88", "From", FROM, "Body", "x"), 21211),
                 Arguments.of(List.of("To", ok, "Body", "x"), 21212),
-                Arguments.of(List.of("To", ok, "From", "MyShop", "Body", "x"), 21212),
+                Arguments.of(List.of("To", ok, "From", "My-Shop!", "Body", "x"), 21212),
+                Arguments.of(List.of("To", ok, "From", "TwelveLetter", "Body", "x"), 21212),
                 Arguments.of(List.of("To", ok, "From", "+4587654321", "Body", "x"), 21606),
                 Arguments.of(List.of("To", ok, "From", FROM), 21602),
                 Arguments.of(List.of("To", ok, "From", FROM, "Body", ""), 21602),
@@ -384,7 +388,7 @@ class LamlSimulationTest {
                 Map<String, String> params = singleValues(RecordedRequest.parseParams(callback.body()));
                 String signature = LamlSignature.sign(TOKEN, url, params);
                 assertThat(callback.headers().get("x-twilio-signature")).isEqualTo(signature);
-                assertThat(callback.headers().get("x-signalwire-signature")).isEqualTo(signature);
+                assertThat(callback.headers()).doesNotContainKey("x-signalwire-signature");
                 assertThat(params).containsEntry("AccountSid", SID).containsEntry("From", FROM)
                         .containsEntry("ApiVersion", "2010-04-01")
                         .containsEntry("SmsSid", params.get("MessageSid"))
