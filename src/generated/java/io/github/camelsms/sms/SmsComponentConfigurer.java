@@ -71,7 +71,7 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxprice":
-        case "maxPrice": getOrCreateConfiguration(target).setMaxPrice(property(camelContext, java.math.BigDecimal.class, value)); return true;
+        case "maxPrice": getOrCreateConfiguration(target).setMaxPrice(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrecipientsperrequest":
         case "maxRecipientsPerRequest": getOrCreateConfiguration(target).setMaxRecipientsPerRequest(property(camelContext, int.class, value)); return true;
         case "maxresults":
@@ -174,7 +174,7 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
         case "maxprice":
-        case "maxPrice": return java.math.BigDecimal.class;
+        case "maxPrice": return java.lang.String.class;
         case "maxrecipientsperrequest":
         case "maxRecipientsPerRequest": return int.class;
         case "maxresults":

@@ -59,7 +59,7 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxprice":
-        case "maxPrice": target.getConfiguration().setMaxPrice(property(camelContext, java.math.BigDecimal.class, value)); return true;
+        case "maxPrice": target.getConfiguration().setMaxPrice(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrecipientsperrequest":
         case "maxRecipientsPerRequest": target.getConfiguration().setMaxRecipientsPerRequest(property(camelContext, int.class, value)); return true;
         case "maxresults":
@@ -155,7 +155,7 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
         case "maxprice":
-        case "maxPrice": return java.math.BigDecimal.class;
+        case "maxPrice": return java.lang.String.class;
         case "maxrecipientsperrequest":
         case "maxRecipientsPerRequest": return int.class;
         case "maxresults":

@@ -89,10 +89,10 @@ public class SmsConfiguration implements Cloneable {
     @UriParam(label = "producer", javaType = "java.lang.Boolean",
               description = "Deliver the message as one MMS even without media (SendAsMms; twilio only).")
     private Boolean sendAsMms;
-    @UriParam(label = "producer", javaType = "java.math.BigDecimal",
-              description = "The highest price in USD you accept for the message: a dearer message fails instead of"
-                            + " being sent (MaxPrice; signalwire only, Twilio made MaxPrice obsolete).")
-    private java.math.BigDecimal maxPrice;
+    @UriParam(label = "producer",
+              description = "The highest price in USD you accept for the message, such as 0.05: a dearer message fails"
+                            + " instead of being sent (MaxPrice; signalwire only, Twilio made MaxPrice obsolete).")
+    private String maxPrice;
     @UriParam(label = "producer", defaultValue = "false",
               description = "Throw SmsPartialFailureException when the provider rejected some recipients. By default"
                             + " the result lists them and the exchange succeeds.")
@@ -356,11 +356,11 @@ public class SmsConfiguration implements Cloneable {
         this.sendAsMms = sendAsMms;
     }
 
-    public java.math.BigDecimal getMaxPrice() {
+    public String getMaxPrice() {
         return maxPrice;
     }
 
-    public void setMaxPrice(java.math.BigDecimal maxPrice) {
+    public void setMaxPrice(String maxPrice) {
         this.maxPrice = maxPrice;
     }
 

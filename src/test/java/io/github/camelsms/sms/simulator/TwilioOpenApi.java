@@ -159,6 +159,20 @@ public final class TwilioOpenApi {
         return problems;
     }
 
+    /** The spec's objections to a request a test's own loopback server recorded. */
+    public List<String> violations(RecordedRequest request) {
+        return violations(request.method(), request.path(), request.query(), request.headers(), request.body());
+    }
+
+    /** Fails (AssertionError) when the recorded LaML request does not conform to the spec. */
+    public static void assertConforms(RecordedRequest request) {
+        List<String> problems = get().violations(request);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("The request does not conform to Twilio's OpenAPI spec:\n  "
+                                     + String.join("\n  ", problems));
+        }
+    }
+
     private static String dayAsDateTime(String value) {
         return DATE.matcher(value).matches() ? value + "T00:00:00Z" : value;
     }

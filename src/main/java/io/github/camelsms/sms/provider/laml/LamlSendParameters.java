@@ -167,16 +167,23 @@ final class LamlSendParameters {
         }
         flag(call, provider, form, "sendAsMms", "SendAsMms", configuration.getSendAsMms(),
                 provider.supportsSendAsMms());
-        BigDecimal maxPrice = configuration.getMaxPrice();
-        if (maxPrice != null) {
+        String maxPriceText = configuration.getMaxPrice();
+        if (maxPriceText != null && !maxPriceText.isBlank()) {
             if (!provider.supportsMaxPrice()) {
                 throw call.invalid("maxPrice", provider.name() + " does not honour MaxPrice"
                                                + (provider instanceof TwilioProvider
                                                        ? " (Twilio made it obsolete in 2024)" : "")
                                                + ": remove the maxPrice option");
             }
+            BigDecimal maxPrice;
+            try {
+                maxPrice = new BigDecimal(maxPriceText.strip());
+            } catch (NumberFormatException e) {
+                maxPrice = BigDecimal.ZERO;
+            }
             if (maxPrice.signum() <= 0) {
-                throw call.invalid("maxPrice", "maxPrice must be a positive amount in USD, for example 0.05");
+                throw call.invalid("maxPrice", "maxPrice '" + maxPriceText + "' is not a positive amount in USD: write"
+                                               + " it like 0.05");
             }
             form.put("MaxPrice", maxPrice.toPlainString());
         }
