@@ -3,6 +3,8 @@ package io.github.camelsms.sms.text;
 import io.github.camelsms.sms.spi.SmsCall;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import io.github.camelsms.sms.model.SmsRecipientResult;
@@ -29,6 +31,17 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
      */
     public static SmsRecipients resolve(SmsCall call, boolean bareDigitsHaveCountryCode,
                                         UnaryOperator<String> wireFormat, String formatHint) {
+        return resolve(call, bareDigitsHaveCountryCode, wireFormat, formatHint, Set.of());
+    }
+
+    /**
+     * As {@link #resolve(SmsCall, boolean, UnaryOperator, String)}, also accepting channel addresses such as
+     * {@code whatsapp:+4522334488}: the number after a known channel prefix is normalized and the prefix kept.
+     *
+     * @param channels the channel names (such as {@code whatsapp}) the provider accepts in front of a number
+     */
+    public static SmsRecipients resolve(SmsCall call, boolean bareDigitsHaveCountryCode,
+                                        UnaryOperator<String> wireFormat, String formatHint, Set<String> channels) {
         List<String> raw = call.recipients();
         if (raw.isEmpty()) {
             throw call.invalid("to", "no recipient: set the CamelSmsTo header or the to option");
@@ -37,11 +50,13 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
         List<String> numbers = new ArrayList<>(raw.size());
         List<String> bad = new ArrayList<>();
         for (String r : raw) {
-            String e164 = SmsPhoneNumbers.toE164(r, region, bareDigitsHaveCountryCode);
+            String channel = channelPrefix(r, channels);
+            String number = channel == null ? r : r.substring(channel.length());
+            String e164 = SmsPhoneNumbers.toE164(number, region, bareDigitsHaveCountryCode);
             if (e164 == null) {
                 bad.add(r);
             } else {
-                numbers.add(wireFormat.apply(e164));
+                numbers.add(channel == null ? wireFormat.apply(e164) : channel + e164);
             }
         }
         if (!bad.isEmpty() && (!call.configuration().isSkipInvalidRecipients() || numbers.isEmpty())) {
@@ -52,6 +67,16 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
                         "not a valid phone number; skipped (skipInvalidRecipients=true)"))
                 .toList();
         return new SmsRecipients(List.copyOf(numbers), skipped);
+    }
+
+    /** The channel prefix ({@code whatsapp:}) the address starts with, lower-cased, or null. */
+    public static String channelPrefix(String address, Set<String> channels) {
+        int colon = address.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String channel = address.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+        return channels.contains(channel) ? channel + ":" : null;
     }
 
     /** The provider's result with the skipped recipients added as rejected. */
