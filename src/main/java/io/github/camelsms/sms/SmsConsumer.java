@@ -8,10 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.webhook.SmsIdempotentWebhookMemory;
 import io.github.camelsms.sms.webhook.SmsWebhookEvent;
+import io.github.camelsms.sms.webhook.SmsWebhookMemory;
 import io.github.camelsms.sms.webhook.SmsWebhookRequest;
 import io.github.camelsms.sms.webhook.SmsWebhooks;
 import io.github.camelsms.sms.webhook.SmsWebhooks.SmsWebhookReply;
@@ -37,6 +40,9 @@ public class SmsConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsConsumer.class);
     private static final int DEFAULT_REPOSITORY_SIZE = 10000;
+    /** How long a duplicate waits for the copy in flight before the provider is asked to retry. */
+    static final long IN_FLIGHT_WAIT_MILLIS = 3000;
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final SmsWebhooks webhooks;
     private final String operation;
@@ -44,6 +50,7 @@ public class SmsConsumer extends DefaultConsumer {
     private boolean validateSignature;
     private IdempotentRepository repository;
     private boolean ownRepository;
+    private SmsWebhookMemory memory;
     private Consumer httpConsumer;
 
     public SmsConsumer(SmsEndpoint endpoint, Processor processor) {
@@ -58,20 +65,29 @@ public class SmsConsumer extends DefaultConsumer {
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        checkConfiguration(getEndpoint().getConfiguration());
+        // resolved while the routes are initialized, not when they start: a runtime that creates its HTTP server
+        // lazily, when platform-http is first resolved (Camel JBang), can start that server only then
+        String methods = String.join(",", new TreeSet<>(webhooks.httpMethods(operation)));
+        Endpoint http = getEndpoint().getCamelContext()
+                .getEndpoint("platform-http:" + path + "?httpMethodRestrict=" + methods);
+        httpConsumer = http.createConsumer(this::handle);
+        ServiceHelper.initService(httpConsumer);
+    }
+
+    @Override
     protected void doStart() throws Exception {
         super.doStart();
         SmsConfiguration configuration = getEndpoint().getConfiguration();
-        checkConfiguration(configuration);
         repository = configuration.getIdempotentRepository();
         ownRepository = repository == null;
         if (ownRepository) {
             repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
         }
         ServiceHelper.startService(repository);
-        String methods = String.join(",", new TreeSet<>(webhooks.httpMethods(operation)));
-        Endpoint http = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + path + "?httpMethodRestrict=" + methods);
-        httpConsumer = http.createConsumer(this::handle);
+        memory = new SmsIdempotentWebhookMemory(repository);
         ServiceHelper.startService(httpConsumer);
         LOG.info("Receiving {} {} on {} ({})", provider(), operation, path,
                 validateSignature ? "signatures validated"
@@ -110,17 +126,23 @@ public class SmsConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(httpConsumer);
-        httpConsumer = null;
         if (ownRepository) {
             ServiceHelper.stopService(repository);
         }
         super.doStop();
     }
 
-    private void handle(Exchange exchange) throws Exception {
+    @Override
+    protected void doShutdown() throws Exception {
+        ServiceHelper.stopAndShutdownService(httpConsumer);
+        httpConsumer = null;
+        super.doShutdown();
+    }
+
+    void handle(Exchange exchange) throws Exception {
         SmsConfiguration configuration = getEndpoint().getConfiguration();
         Message in = exchange.getIn();
-        Map<String, List<String>> query = parseParams(in.getHeader(Exchange.HTTP_RAW_QUERY, String.class));
+        Map<String, List<String>> query = parseParams(rawQuery(in));
         List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
         SmsWebhookRequest request = new SmsWebhookRequest(in.getHeader(Exchange.HTTP_METHOD, String.class),
                 publicUrl(in, configuration), query, formParams(exchange),
@@ -147,11 +169,45 @@ public class SmsConsumer extends DefaultConsumer {
             answer(exchange, 400, new SmsWebhookReply("text/plain", e.getMessage()));
             return;
         }
-        List<String> claimed = claim(event);
-        if (claimed == null) {
-            answer(exchange, 200, webhooks.skipped(operation));
+        if (event.duplicateKey() == null) {
+            route(exchange, event);
             return;
         }
+        SmsWebhookMemory.Claim claim = claimWithin(event, IN_FLIGHT_WAIT_MILLIS);
+        switch (claim) {
+            case DUPLICATE -> {
+                LOG.debug("Dropped a repeated {} {} callback", provider(), operation);
+                answer(exchange, 200, webhooks.skipped(operation));
+            }
+            case LATE -> {
+                LOG.debug("Dropped a {} {} report that arrived after the final one", provider(), operation);
+                answer(exchange, 200, webhooks.skipped(operation));
+            }
+            case IN_FLIGHT -> {
+                // the first copy is still being routed: only its outcome tells whether this one is needed
+                LOG.debug("Asked the provider to retry a {} {} callback whose first copy is still being routed",
+                        provider(), operation);
+                answer(exchange, 503, new SmsWebhookReply("text/plain", "Another copy is being handled; retry later"));
+                exchange.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            }
+            case ROUTE -> {
+                boolean routed = false;
+                try {
+                    routed = route(exchange, event);
+                } finally {
+                    if (routed) {
+                        memory.routed(event);
+                    } else {
+                        memory.failed(event);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Routes the event; true when the route succeeded and the provider got its answer. */
+    private boolean route(Exchange exchange, SmsWebhookEvent event) {
+        Message in = exchange.getIn();
         in.setBody(event.body());
         event.headers().forEach(in::setHeader);
         in.setHeader(SmsConstants.PROVIDER, provider());
@@ -162,40 +218,33 @@ public class SmsConsumer extends DefaultConsumer {
             exchange.setException(e);
         }
         if (exchange.getException() != null) {
-            // the provider retries a failed webhook: let the retry through
-            claimed.forEach(repository::remove);
-            return;
+            return false; // the engine answers 500: the provider retries, and the retry is routed
         }
-        claimed.forEach(repository::confirm);
         answer(exchange, 200, webhooks.reply(operation, exchange.getMessage().getBody()));
+        return true;
     }
 
     /**
-     * Remembers the event's keys; null when it was routed before (a retry) or its message already reached a final
-     * status (an out-of-order report). Returns the keys to forget should the route fail.
+     * Claims the event, waiting (bounded) while another copy of it is being routed, so that a concurrent duplicate
+     * gets the first copy's outcome: dropped once the first succeeded, routed if the first failed.
      */
-    private synchronized List<String> claim(SmsWebhookEvent event) {
-        List<String> claimed = new ArrayList<>(2);
-        if (event.duplicateKey() == null) {
-            return claimed;
-        }
-        if (!repository.add(event.duplicateKey())) {
-            LOG.debug("Dropped a repeated {} {} callback", provider(), operation);
-            return null;
-        }
-        claimed.add(event.duplicateKey());
-        if (event.messageKey() != null) {
-            String finalKey = event.messageKey() + "|final";
-            if (event.finalStatus()) {
-                if (repository.add(finalKey)) {
-                    claimed.add(finalKey);
-                }
-            } else if (repository.contains(finalKey)) {
-                LOG.debug("Dropped a {} {} report that arrived after the final one", provider(), operation);
-                return null;
+    private SmsWebhookMemory.Claim claimWithin(SmsWebhookEvent event, long waitMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        long pause = 5;
+        while (true) {
+            SmsWebhookMemory.Claim claim = memory.claim(event);
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (claim != SmsWebhookMemory.Claim.IN_FLIGHT || left <= 0) {
+                return claim;
             }
+            try {
+                Thread.sleep(Math.min(pause, left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return SmsWebhookMemory.Claim.IN_FLIGHT;
+            }
+            pause = Math.min(pause * 2, 200);
         }
-        return claimed;
     }
 
     private void reject(Exchange exchange, String reason) {
@@ -215,7 +264,7 @@ public class SmsConsumer extends DefaultConsumer {
     }
 
     private String publicUrl(Message in, SmsConfiguration configuration) {
-        String rawQuery = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        String rawQuery = rawQuery(in);
         String suffix = rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery;
         String base = configuration.getPublicBaseUrl();
         if (base != null) {
@@ -228,6 +277,15 @@ public class SmsConsumer extends DefaultConsumer {
             return path + suffix;
         }
         return url.contains("?") ? url : url + suffix;
+    }
+
+    /**
+     * The query string as it came, undecoded: Vert.x (camel-main, Quarkus) sets CamelHttpRawQuery, the Spring Boot engine
+     * only CamelHttpQuery (the servlet's query string, also undecoded).
+     */
+    private static String rawQuery(Message in) {
+        String raw = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        return raw != null ? raw : in.getHeader(Exchange.HTTP_QUERY, String.class);
     }
 
     /** Takes the webhookVerifyToken out of the headers the route (and whatever it logs) sees. */
