@@ -75,10 +75,11 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("validityPeriod");
         props.add("webhookVerifyToken");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("apiKey");
         secretProps.add("authToken");
         secretProps.add("proxyAuthPassword");
+        secretProps.add("secretKey");
         secretProps.add("webhookVerifyToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

@@ -45,7 +45,7 @@ class DeliveryReportsTest extends WebhookTestSupport {
                         .to("mock:twilio");
                 from("sms:twilio/deliveryReports?path=/sms/twilio/forged&authToken=RAW(not-the-auth-token)")
                         .to("mock:forged");
-                from("sms:signalwire/deliveryReports?path=/sms/sw/status&authToken=RAW(" + AUTH_TOKEN
+                from("sms:signalwire/deliveryReports?path=/sms/sw/status&secretKey=RAW(" + SIGNING_KEY
                      + ")&publicBaseUrl=https://sms.example.com/app")
                         .to("mock:proxied");
             }
@@ -298,9 +298,9 @@ class DeliveryReportsTest extends WebhookTestSupport {
         Map<String, String> form = params("MessageSid", "ea108133-d6b3-407c-9536-9fad8a929a6a", "MessageStatus", "delivered");
         String publicUrl = "https://sms.example.com/app/sms/sw/status?x=1";
 
-        HttpResponse<String> local = postSigned(local("/sms/sw/status?x=1"), form, AUTH_TOKEN);
+        HttpResponse<String> local = postSigned(local("/sms/sw/status?x=1"), form, SIGNING_KEY);
         HttpResponse<String> proxied = post(local("/sms/sw/status?x=1"), form,
-                Map.of("X-SignalWire-Signature", io.github.camelsms.sms.simulator.LamlSignature.sign(AUTH_TOKEN,
+                Map.of("X-SignalWire-Signature", io.github.camelsms.sms.simulator.LamlSignature.sign(SIGNING_KEY,
                         publicUrl, form)));
 
         assertThat(local.statusCode()).isEqualTo(403);

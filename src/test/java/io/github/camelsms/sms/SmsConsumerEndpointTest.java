@@ -55,7 +55,7 @@ class SmsConsumerEndpointTest extends WebhookTestSupport {
         assertThat(invalidField("sms:cpsms/deliveryReports?path=/d&validateSignature=true"))
                 .isEqualTo("validateSignature");
         assertThat(invalidField("sms:twilio/deliveryReports?path=/d")).isEqualTo("authToken");
-        assertThat(invalidField("sms:signalwire/inbound?path=/d&authToken=t&publicBaseUrl=example.com"))
+        assertThat(invalidField("sms:signalwire/inbound?path=/d&secretKey=k&publicBaseUrl=example.com"))
                 .isEqualTo("publicBaseUrl");
     }
 

@@ -146,6 +146,11 @@ public abstract class LamlProvider implements SmsProvider {
         return webhooks;
     }
 
+    /** Whether webhooks are signed with a Signing Key of their own (secretKey option) rather than the authToken. */
+    protected boolean signsWithSigningKey() {
+        return false;
+    }
+
     /** Whether the provider documents signed webhooks, so that consumers validate signatures by default. */
     protected boolean signsWebhooks() {
         return true;
