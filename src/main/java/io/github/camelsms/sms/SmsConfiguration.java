@@ -49,7 +49,7 @@ public class SmsConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "The default sender: up to 11 letters and digits or up to 20 digits"
                                                 + " (cpsms); LaML an E.164 number, and on twilio also an alphanumeric"
                                                 + " sender ID (up to 11 characters), a short code or a channel address"
-                                                + " such as whatsapp:+15005550006 (signalwire: also a short code).")
+                                                + " (whatsapp: and an E.164 number); signalwire also a short code.")
     private String from;
     @UriParam(label = "producer", description = "The default recipient(s), comma-separated.")
     private String to;

@@ -75,11 +75,13 @@ public final class SmsConstants {
               javaType = "Object")
     public static final String DATE_SENT = "CamelSmsDateSent";
     @Metadata(label = "producer", description = "Only messages sent on or after this UTC day, for listMessages"
-                                                + " (LaML DateSent>): the same types as CamelSmsDateSent.",
+                                                + " (LaML, the lower end of the DateSent range): the same types as"
+                                                + " CamelSmsDateSent.",
               javaType = "Object")
     public static final String DATE_SENT_AFTER = "CamelSmsDateSentAfter";
     @Metadata(label = "producer", description = "Only messages sent on or before this UTC day, for listMessages"
-                                                + " (LaML DateSent<): the same types as CamelSmsDateSent.",
+                                                + " (LaML, the upper end of the DateSent range): the same types as"
+                                                + " CamelSmsDateSent.",
               javaType = "Object")
     public static final String DATE_SENT_BEFORE = "CamelSmsDateSentBefore";
     @Metadata(label = "producer", description = "The Messaging Service (MG...) to send through (twilio). Overrides"
