@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.spi.SmsJson;
@@ -43,6 +44,8 @@ public class SmsConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsConsumer.class);
     private static final int DEFAULT_REPOSITORY_SIZE = 10000;
+    /** The header camel-http-common's servlet binding (Spring Boot's platform-http engine) sets. */
+    private static final String SERVLET_REQUEST = "CamelHttpServletRequest";
     /** How long a duplicate waits for the copy in flight before the provider is asked to retry. */
     static final long IN_FLIGHT_WAIT_MILLIS = 3000;
     static final String RETRY_AFTER_SECONDS = "5";
@@ -307,13 +310,16 @@ public class SmsConsumer extends DefaultConsumer {
         Object body = exchange.getIn().getBody();
         Map<String, List<String>> form = new LinkedHashMap<>();
         if (body instanceof Map<?, ?> map) {
-            // the platform-http engine parsed the form already (populateBodyWithForm)
-            map.forEach((name, value) -> {
-                List<String> values = form.computeIfAbsent(String.valueOf(name), n -> new ArrayList<>());
-                if (value instanceof Iterable<?> many) {
-                    many.forEach(v -> values.add(String.valueOf(v)));
-                } else if (value != null) {
-                    values.add(String.valueOf(value));
+            // the platform-http engine parsed the form already (populateBodyWithForm): Vert.x into decoded values,
+            // Spring Boot's servlet engine into values still URL-encoded (the signature covers the decoded ones)
+            boolean encoded = exchange.getIn().getHeader(SERVLET_REQUEST) != null;
+            UnaryOperator<String> value = v -> encoded ? URLDecoder.decode(v, StandardCharsets.UTF_8) : v;
+            map.forEach((name, values) -> {
+                List<String> list = form.computeIfAbsent(value.apply(String.valueOf(name)), n -> new ArrayList<>());
+                if (values instanceof Iterable<?> many) {
+                    many.forEach(v -> list.add(value.apply(String.valueOf(v))));
+                } else if (values != null) {
+                    list.add(value.apply(String.valueOf(values)));
                 }
             });
             return form;
