@@ -46,7 +46,7 @@ class ProviderGivenUrlsTest extends SmsTestSupport {
     private void firstPageLinksTo(String nextPageUri) {
         String page = "{\"messages\":[],\"page\":0,\"page_size\":1,\"next_page_uri\":\""
                       + nextPageUri.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        sim.inject(Fault.status(200, page).onPath("/Accounts"));
+        sim.inject(Fault.status(200, page).onPath("/api/laml/2010-04-01/Accounts"));
     }
 
     @Test
@@ -58,9 +58,9 @@ class ProviderGivenUrlsTest extends SmsTestSupport {
                 ".evil.com/steal",
                 "//127.0.0.1:" + other + "/steal",
                 "http://127.0.0.1:" + other + "/steal",
-                "https://127.0.0.1:" + sim.port() + "/Accounts/" + LAML_SID + "/Messages.json",
+                "https://127.0.0.1:" + sim.port() + "/api/laml/2010-04-01/Accounts/" + LAML_SID + "/Messages.json",
                 "http://" + "127.0.0.1:" + sim.port() + "@127.0.0.1:" + other + "/steal",
-                "http://localhost:" + sim.port() + "/Accounts/" + LAML_SID + "/Messages.json");
+                "http://localhost:" + sim.port() + "/api/laml/2010-04-01/Accounts/" + LAML_SID + "/Messages.json");
         for (String next : evil) {
             sim.clearRequests();
             firstPageLinksTo(next);
@@ -83,9 +83,9 @@ class ProviderGivenUrlsTest extends SmsTestSupport {
                     .isNull();
         }
         sim.clearRequests();
-        String absolute = sim.baseUrl() + "/Accounts/" + LAML_SID + "/Messages.json?PageSize=1&Page=1";
+        String absolute = sim.mycpaasBaseUrl() + "/Accounts/" + LAML_SID + "/Messages.json?PageSize=1&Page=1";
         String page = "{\"messages\":[],\"page\":0,\"page_size\":1,\"next_page_uri\":\"" + absolute + "\"}";
-        sim.inject(Fault.status(200, page).onPath("/Accounts"));
+        sim.inject(Fault.status(200, page).onPath("/api/laml/2010-04-01/Accounts"));
 
         Exchange exchange = call(mycpaas("listMessages", "pageSize=1", "maxResults=2"), null, Map.of());
 

@@ -4,7 +4,9 @@ import io.github.camelsms.sms.spi.SmsCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import io.github.camelsms.sms.model.SmsRecipientResult;
@@ -33,6 +35,17 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
      */
     public static SmsRecipients resolve(SmsCall call, boolean bareDigitsHaveCountryCode,
                                         UnaryOperator<String> wireFormat, String formatHint) {
+        return resolve(call, bareDigitsHaveCountryCode, wireFormat, formatHint, Set.of());
+    }
+
+    /**
+     * As {@link #resolve(SmsCall, boolean, UnaryOperator, String)}, also accepting channel addresses such as
+     * {@code whatsapp:+4522334488}: the number after a known channel prefix is normalized and the prefix kept.
+     *
+     * @param channels the channel names (such as {@code whatsapp}) the provider accepts in front of a number
+     */
+    public static SmsRecipients resolve(SmsCall call, boolean bareDigitsHaveCountryCode,
+                                        UnaryOperator<String> wireFormat, String formatHint, Set<String> channels) {
         List<String> raw = call.recipients();
         if (raw.isEmpty()) {
             throw call.invalid("to", "no recipient: set the CamelSmsTo header or the to option");
@@ -41,11 +54,14 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
         Map<String, List<String>> spellings = new LinkedHashMap<>();
         List<String> bad = new ArrayList<>();
         for (String r : raw) {
-            String e164 = SmsPhoneNumbers.toE164(r, region, bareDigitsHaveCountryCode);
+            String channel = channelPrefix(r, channels);
+            String number = channel == null ? r : r.substring(channel.length());
+            String e164 = SmsPhoneNumbers.toE164(number, region, bareDigitsHaveCountryCode);
             if (e164 == null) {
                 bad.add(r);
             } else {
-                spellings.computeIfAbsent(wireFormat.apply(e164), n -> new ArrayList<>(1)).add(r);
+                String address = channel == null ? wireFormat.apply(e164) : channel + e164;
+                spellings.computeIfAbsent(address, n -> new ArrayList<>(1)).add(r);
             }
         }
         List<String> numbers = new ArrayList<>(spellings.keySet());
@@ -63,6 +79,16 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
                         "not a valid phone number; skipped (skipInvalidRecipients=true)"))
                 .toList();
         return new SmsRecipients(List.copyOf(numbers), skipped, merged);
+    }
+
+    /** The channel prefix ({@code whatsapp:}) the address starts with, lower-cased, or null. */
+    public static String channelPrefix(String address, Set<String> channels) {
+        int colon = address.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String channel = address.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+        return channels.contains(channel) ? channel + ":" : null;
     }
 
     public SmsRecipients {
