@@ -144,11 +144,12 @@ public class SmsConsumer extends DefaultConsumer {
         SmsConfiguration configuration = getEndpoint().getConfiguration();
         Message in = exchange.getIn();
         Map<String, List<String>> query = parseParams(rawQuery(in));
-        List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
         byte[] jsonBody = isJson(in) ? in.getBody(byte[].class) : null;
+        Map<String, List<String>> bodyParams = jsonBody != null ? jsonParams(jsonBody) : formParams(exchange, query);
+        List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
         SmsWebhookRequest request = new SmsWebhookRequest(in.getHeader(Exchange.HTTP_METHOD, String.class),
-                publicUrl(in, configuration), query, jsonBody != null ? jsonParams(jsonBody) : formParams(exchange),
-                name -> in.getHeader(name, String.class), jsonBody != null ? jsonBody : new byte[0]);
+                publicUrl(in, configuration), query, bodyParams, name -> in.getHeader(name, String.class),
+                jsonBody != null ? jsonBody : new byte[0]);
         if (tokens != null) {
             hideToken(in);
         }
@@ -303,23 +304,40 @@ public class SmsConsumer extends DefaultConsumer {
         }
     }
 
-    private static Map<String, List<String>> formParams(Exchange exchange) {
+    private static Map<String, List<String>> formParams(Exchange exchange, Map<String, List<String>> query) {
         Object body = exchange.getIn().getBody();
         Map<String, List<String>> form = new LinkedHashMap<>();
         if (body instanceof Map<?, ?> map) {
-            // the platform-http engine parsed the form already (populateBodyWithForm)
+            // the platform-http engine parsed the form already (populateBodyWithForm); a servlet engine whose request
+            // was read before may hand over its parameter map (String[] values) instead: query values first, then
+            // the body's, so the query's are taken off again (the signature covers only the body's as POST params)
+            boolean servletParameters = map.values().stream().anyMatch(String[].class::isInstance);
             map.forEach((name, value) -> {
                 List<String> values = form.computeIfAbsent(String.valueOf(name), n -> new ArrayList<>());
                 if (value instanceof Iterable<?> many) {
                     many.forEach(v -> values.add(String.valueOf(v)));
+                } else if (value instanceof Object[] many) {
+                    for (Object v : many) {
+                        values.add(String.valueOf(v));
+                    }
                 } else if (value != null) {
                     values.add(String.valueOf(value));
                 }
             });
+            if (servletParameters) {
+                query.forEach((name, queryValues) -> {
+                    List<String> values = form.get(name);
+                    if (values != null && values.size() >= queryValues.size()
+                        && values.subList(0, queryValues.size()).equals(queryValues)) {
+                        values.subList(0, queryValues.size()).clear();
+                    }
+                });
+            }
+            form.values().removeIf(List::isEmpty);
             return form;
         }
         String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return parseParams(exchange.getIn().getBody(String.class));
         }
         return form;
