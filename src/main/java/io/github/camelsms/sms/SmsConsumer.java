@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.spi.SmsJson;
@@ -43,6 +44,8 @@ public class SmsConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsConsumer.class);
     private static final int DEFAULT_REPOSITORY_SIZE = 10000;
+    /** The header camel-http-common's servlet binding (Spring Boot's platform-http engine) sets. */
+    private static final String SERVLET_REQUEST = "CamelHttpServletRequest";
     /** How long a duplicate waits for the copy in flight before the provider is asked to retry. */
     static final long IN_FLIGHT_WAIT_MILLIS = 3000;
     static final String RETRY_AFTER_SECONDS = "5";
@@ -308,20 +311,22 @@ public class SmsConsumer extends DefaultConsumer {
         Object body = exchange.getIn().getBody();
         Map<String, List<String>> form = new LinkedHashMap<>();
         if (body instanceof Map<?, ?> map) {
-            // the platform-http engine parsed the form already (populateBodyWithForm); a servlet engine whose request
-            // was read before may hand over its parameter map (String[] values) instead: query values first, then
-            // the body's, so the query's are taken off again (the signature covers only the body's as POST params)
+            // the platform-http engine parsed the form already (populateBodyWithForm): Vert.x into decoded values,
+            // Spring Boot's servlet engine into values still URL-encoded (the signature covers the decoded ones).
+            // A servlet engine whose request was read before hands over its parameter map instead (String[] values,
+            // decoded, the query's first): the query's values are taken off, as the signature covers only the body's
+            boolean encoded = exchange.getIn().getHeader(SERVLET_REQUEST) != null;
+            UnaryOperator<String> value = v -> encoded ? decode(v) : v;
             boolean servletParameters = map.values().stream().anyMatch(String[].class::isInstance);
-            map.forEach((name, value) -> {
-                List<String> values = form.computeIfAbsent(String.valueOf(name), n -> new ArrayList<>());
-                if (value instanceof Iterable<?> many) {
-                    many.forEach(v -> values.add(String.valueOf(v)));
-                } else if (value instanceof Object[] many) {
-                    for (Object v : many) {
-                        values.add(String.valueOf(v));
-                    }
-                } else if (value != null) {
-                    values.add(String.valueOf(value));
+            map.forEach((name, values) -> {
+                List<String> list = form.computeIfAbsent(servletParameters ? String.valueOf(name)
+                        : value.apply(String.valueOf(name)), n -> new ArrayList<>());
+                if (values instanceof String[] decoded) {
+                    list.addAll(List.of(decoded));
+                } else if (values instanceof Iterable<?> many) {
+                    many.forEach(v -> list.add(value.apply(String.valueOf(v))));
+                } else if (values != null) {
+                    list.add(value.apply(String.valueOf(values)));
                 }
             });
             if (servletParameters) {
@@ -332,8 +337,8 @@ public class SmsConsumer extends DefaultConsumer {
                         values.subList(0, queryValues.size()).clear();
                     }
                 });
+                form.values().removeIf(List::isEmpty);
             }
-            form.values().removeIf(List::isEmpty);
             return form;
         }
         String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);

@@ -3,6 +3,7 @@ package io.github.camelsms.sms;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.twilio.security.RequestValidator;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.simulator.LamlSignature;
@@ -81,11 +82,12 @@ class SmsConsumerQueryHeadersTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:twilio");
         mock.expectedMessageCount(1);
         Map<String, String> form = params("MessageSid", SID, "MessageStatus", "delivered", "AccountSid", ACCOUNT_SID,
-                "x", "2");
-        String raw = "MessageSid=" + SID + "&MessageStatus=delivered&AccountSid=" + ACCOUNT_SID + "&x=2";
+                "x", "2", "To", "+4522334488", "Body", "50% off & more");
+        String raw = "MessageSid=" + SID + "&MessageStatus=delivered&AccountSid=" + ACCOUNT_SID + "&x=2"
+                     + "&To=%2B4522334488&Body=50%25+off+%26+more";
         Object body = switch (kind) {
             case RAW -> raw;
-            case PARSED -> URISupport.parseQuery(raw);
+            case PARSED -> URISupport.parseQuery(raw); // as that binding leaves it: still URL-encoded
             case SERVLET_PARAMETER_MAP -> {
                 Map<String, String[]> parameters = new LinkedHashMap<>();
                 parameters.put("tenant", new String[] { "a/b" });
@@ -93,6 +95,8 @@ class SmsConsumerQueryHeadersTest extends WebhookTestSupport {
                 parameters.put("MessageSid", new String[] { SID });
                 parameters.put("MessageStatus", new String[] { "delivered" });
                 parameters.put("AccountSid", new String[] { ACCOUNT_SID });
+                parameters.put("To", new String[] { "+4522334488" });
+                parameters.put("Body", new String[] { "50% off & more" });
                 yield parameters;
             }
         };
@@ -100,6 +104,8 @@ class SmsConsumerQueryHeadersTest extends WebhookTestSupport {
 
         Exchange signed = servletExchange("POST", "/sms/twilio/status", "tenant=a%2Fb&x=1", body, signature);
         Exchange withoutQuery = servletExchange("POST", "/sms/twilio/status", null, raw, signature);
+        assertThat(new RequestValidator(AUTH_TOKEN).validate(local("/sms/twilio/status?tenant=a%2Fb&x=1"), form,
+                signature)).isTrue();
         consumer("twilio").handle(signed);
         consumer("twilio").handle(withoutQuery);
 
@@ -107,6 +113,8 @@ class SmsConsumerQueryHeadersTest extends WebhookTestSupport {
         assertThat(withoutQuery.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(403);
         mock.assertIsSatisfied();
         assertThat(mock.getExchanges().get(0).getMessage().getHeader(SmsConstants.MESSAGE_ID)).isEqualTo(SID);
+        assertThat(mock.getExchanges().get(0).getMessage().getBody(DeliveryReport.class).getParameters())
+                .containsEntry("To", "+4522334488").containsEntry("x", "2");
     }
 
     /** An exchange with the headers camel-http-common's DefaultHttpBinding sets (the Spring Boot engine's binding). */
@@ -131,6 +139,7 @@ class SmsConsumerQueryHeadersTest extends WebhookTestSupport {
         if (signature != null) {
             in.setHeader("X-Twilio-Signature", signature);
         }
+        in.setHeader("CamelHttpServletRequest", new Object()); // stands for the HttpServletRequest
         return exchange;
     }
 
