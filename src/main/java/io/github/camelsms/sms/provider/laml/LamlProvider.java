@@ -57,17 +57,14 @@ public abstract class LamlProvider implements SmsProvider {
         return OPERATIONS;
     }
 
-    @Override
-    public SmsWebhooks webhooks() {
-        return webhooks;
-    }
+    // what the provider documents; the defaults are the common Messages resource only (mycpaas)
 
     /** Whether the id is the provider's account id (the Basic user and the {AccountSid} path segment). */
     protected boolean isAccountId(String id) {
         return ACCOUNT_SID.matcher(id).matches();
     }
 
-    /** What the account id looks like, for error messages. */
+    /** What the account id looks like and where it is found, for error messages. */
     protected String accountIdDescription() {
         return "the Account SID: AC followed by 32 hex digits, shown in your " + name() + " console";
     }
@@ -79,6 +76,11 @@ public abstract class LamlProvider implements SmsProvider {
 
     protected String messageIdDescription() {
         return "SM or MM followed by 32 hex digits";
+    }
+
+    @Override
+    public SmsWebhooks webhooks() {
+        return webhooks;
     }
 
     /** Whether webhooks are signed with a Signing Key of their own (secretKey option) rather than the authToken. */
