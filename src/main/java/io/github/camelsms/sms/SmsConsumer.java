@@ -147,11 +147,12 @@ public class SmsConsumer extends DefaultConsumer {
         SmsConfiguration configuration = getEndpoint().getConfiguration();
         Message in = exchange.getIn();
         Map<String, List<String>> query = parseParams(rawQuery(in));
-        List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
         byte[] jsonBody = isJson(in) ? in.getBody(byte[].class) : null;
+        Map<String, List<String>> bodyParams = jsonBody != null ? jsonParams(jsonBody) : formParams(exchange, query);
+        List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
         SmsWebhookRequest request = new SmsWebhookRequest(in.getHeader(Exchange.HTTP_METHOD, String.class),
-                publicUrl(in, configuration), query, jsonBody != null ? jsonParams(jsonBody) : formParams(exchange),
-                name -> in.getHeader(name, String.class), jsonBody != null ? jsonBody : new byte[0]);
+                publicUrl(in, configuration), query, bodyParams, name -> in.getHeader(name, String.class),
+                jsonBody != null ? jsonBody : new byte[0]);
         if (tokens != null) {
             hideToken(in);
         }
@@ -306,26 +307,42 @@ public class SmsConsumer extends DefaultConsumer {
         }
     }
 
-    private static Map<String, List<String>> formParams(Exchange exchange) {
+    private static Map<String, List<String>> formParams(Exchange exchange, Map<String, List<String>> query) {
         Object body = exchange.getIn().getBody();
         Map<String, List<String>> form = new LinkedHashMap<>();
         if (body instanceof Map<?, ?> map) {
             // the platform-http engine parsed the form already (populateBodyWithForm): Vert.x into decoded values,
-            // Spring Boot's servlet engine into values still URL-encoded (the signature covers the decoded ones)
+            // Spring Boot's servlet engine into values still URL-encoded (the signature covers the decoded ones).
+            // A servlet engine whose request was read before hands over its parameter map instead (String[] values,
+            // decoded, the query's first): the query's values are taken off, as the signature covers only the body's
             boolean encoded = exchange.getIn().getHeader(SERVLET_REQUEST) != null;
-            UnaryOperator<String> value = v -> encoded ? URLDecoder.decode(v, StandardCharsets.UTF_8) : v;
+            UnaryOperator<String> value = v -> encoded ? decode(v) : v;
+            boolean servletParameters = map.values().stream().anyMatch(String[].class::isInstance);
             map.forEach((name, values) -> {
-                List<String> list = form.computeIfAbsent(value.apply(String.valueOf(name)), n -> new ArrayList<>());
-                if (values instanceof Iterable<?> many) {
+                List<String> list = form.computeIfAbsent(servletParameters ? String.valueOf(name)
+                        : value.apply(String.valueOf(name)), n -> new ArrayList<>());
+                if (values instanceof String[] decoded) {
+                    list.addAll(List.of(decoded));
+                } else if (values instanceof Iterable<?> many) {
                     many.forEach(v -> list.add(value.apply(String.valueOf(v))));
                 } else if (values != null) {
                     list.add(value.apply(String.valueOf(values)));
                 }
             });
+            if (servletParameters) {
+                query.forEach((name, queryValues) -> {
+                    List<String> values = form.get(name);
+                    if (values != null && values.size() >= queryValues.size()
+                        && values.subList(0, queryValues.size()).equals(queryValues)) {
+                        values.subList(0, queryValues.size()).clear();
+                    }
+                });
+                form.values().removeIf(List::isEmpty);
+            }
             return form;
         }
         String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return parseParams(exchange.getIn().getBody(String.class));
         }
         return form;
