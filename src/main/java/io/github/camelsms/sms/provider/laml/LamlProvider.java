@@ -165,8 +165,7 @@ public abstract class LamlProvider implements SmsProvider {
         }
         if (!isAccountId(sid)) {
             throw SmsErrors.invalid(name(), configuration.getOperation(), "accountSid",
-                    "the accountSid '" + sid + "' is not a " + name() + " account id: use "
-                                                                        + accountIdDescription());
+                    "the accountSid '" + sid + "' is not a " + name() + " account id: use " + accountIdDescription());
         }
         String token = configuration.getAuthToken();
         if (token == null || token.isBlank()) {
@@ -314,8 +313,9 @@ public abstract class LamlProvider implements SmsProvider {
 
     private SmsMessage cancelScheduled(SmsCall call) {
         String sid = messageId(call);
+        // changes state at the provider: a failure after it went out is in doubt and never retried
         SmsHttpRequest request = SmsHttpRequest.form(messagesPath(call) + "/" + segment(sid) + ".json",
-                Map.of("Status", "canceled"), false);
+                Map.of("Status", "canceled"), true);
         SmsMessage message = readMessage(call, request, call.send(request));
         call.setOutHeader(SmsConstants.STATUS, message.getStatus());
         return message;
