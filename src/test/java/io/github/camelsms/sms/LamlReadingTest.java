@@ -59,6 +59,24 @@ class LamlReadingTest extends SmsTestSupport {
     }
 
     @Test
+    void listMessagesFiltersOnEverySenderKindTheProviderTakes() {
+        call(laml("twilio", "send"), "From the shop", Map.of(SmsConstants.TO, "whatsapp:+4522334488",
+                SmsConstants.FROM, "MyShop"));
+        call(laml("twilio", "send"), "From the number", Map.of(SmsConstants.TO, "+4522334488"));
+
+        Exchange listed = call(laml("twilio", "listMessages"), null, Map.of(SmsConstants.FROM, "MyShop",
+                SmsConstants.TO, "whatsapp:+45 22 33 44 88"));
+
+        assertThat(listed.getException()).isNull();
+        assertThat(listed.getMessage().getBody(List.class)).hasSize(1);
+        assertThat(sim.lastRequest().queryParams()).containsEntry("From", List.of("MyShop"))
+                .containsEntry("To", List.of("whatsapp:+4522334488"));
+        SmsValidationException e = failure(SmsValidationException.class, laml("mycpaas", "listMessages"), null,
+                Map.of(SmsConstants.FROM, "MyShop"));
+        assertThat(e.getField()).isEqualTo("from");
+    }
+
+    @Test
     void twilioCreditReadsTheBalance() {
         sim.laml().account(LAML_SID).balance(new BigDecimal("-3.25"));
 
