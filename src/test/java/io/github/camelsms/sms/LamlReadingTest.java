@@ -34,16 +34,18 @@ class LamlReadingTest extends SmsTestSupport {
                 ZoneOffset.UTC);
         sim.clearRequests();
 
+        // the two sends may straddle midnight UTC: the range leaves a day on either side
         Exchange inRange = call(laml("twilio", "listMessages"), null, Map.of(
-                SmsConstants.DATE_SENT_AFTER, today.minusDays(1), SmsConstants.DATE_SENT_BEFORE, today.toString()));
+                SmsConstants.DATE_SENT_AFTER, today.minusDays(1), SmsConstants.DATE_SENT_BEFORE,
+                today.plusDays(1).toString()));
 
         assertThat(inRange.getException()).isNull();
         assertThat(inRange.getMessage().getBody(List.class)).hasSize(2);
         assertThat(sim.lastRequest().queryParams()).containsEntry("DateSent>", List.of(today.minusDays(1).toString()))
-                .containsEntry("DateSent<", List.of(today.toString()));
+                .containsEntry("DateSent<", List.of(today.plusDays(1).toString()));
 
         Exchange later = call(laml("twilio", "listMessages"), null,
-                Map.of(SmsConstants.DATE_SENT_AFTER, today.plusDays(1)));
+                Map.of(SmsConstants.DATE_SENT_AFTER, today.plusDays(2)));
         assertThat(later.getMessage().getBody(List.class)).isEmpty();
         Exchange earlier = call(laml("mycpaas", "listMessages"), null,
                 Map.of(SmsConstants.DATE_SENT_BEFORE, today.minusDays(1)));
