@@ -106,6 +106,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "retryAttempts": getOrCreateConfiguration(target).setRetryAttempts(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "secretkey":
+        case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sendasmms":
         case "sendAsMms": getOrCreateConfiguration(target).setSendAsMms(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "shortenurls":
@@ -209,6 +211,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "retryAttempts": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "secretkey":
+        case "secretKey": return java.lang.String.class;
         case "sendasmms":
         case "sendAsMms": return java.lang.Boolean.class;
         case "shortenurls":
@@ -313,6 +317,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "retryAttempts": return getOrCreateConfiguration(target).getRetryAttempts();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "secretkey":
+        case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
         case "sendasmms":
         case "sendAsMms": return getOrCreateConfiguration(target).getSendAsMms();
         case "shortenurls":

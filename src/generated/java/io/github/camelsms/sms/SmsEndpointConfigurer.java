@@ -92,6 +92,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "retryAttempts": target.getConfiguration().setRetryAttempts(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "secretkey":
+        case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sendasmms":
         case "sendAsMms": target.getConfiguration().setSendAsMms(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "shortenurls":
@@ -188,6 +190,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "retryAttempts": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "secretkey":
+        case "secretKey": return java.lang.String.class;
         case "sendasmms":
         case "sendAsMms": return java.lang.Boolean.class;
         case "shortenurls":
@@ -285,6 +289,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "retryAttempts": return target.getConfiguration().getRetryAttempts();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "secretkey":
+        case "secretKey": return target.getConfiguration().getSecretKey();
         case "sendasmms":
         case "sendAsMms": return target.getConfiguration().getSendAsMms();
         case "shortenurls":

@@ -116,8 +116,9 @@ public class SmsConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "2",
               description = "How many times a failed request is sent again when the failure is retryable and not in"
                             + " doubt (connection refused, connect timeout, unknown host, TLS handshake, 429, 503 with"
-                            + " Retry-After, a 5xx answer to a read). A send the provider may have accepted is never"
-                            + " retried. 0 turns retrying off.")
+                            + " Retry-After, a 5xx answer to a read). A request that changes state (a send, create,"
+                            + " update, delete or cancel) and may have reached the provider is never retried. 0 turns"
+                            + " retrying off.")
     private int retryAttempts = 2;
     @UriParam(label = "producer", defaultValue = "500", javaType = "long",
               description = "The wait in milliseconds before the first retry; it doubles with each further retry,"
@@ -170,9 +171,15 @@ public class SmsConfiguration implements Cloneable {
     private String path;
     @UriParam(label = "consumer,security", javaType = "java.lang.Boolean",
               description = "Reject (403) webhooks without a valid X-Twilio-Signature or X-SignalWire-Signature"
-                            + " (HMAC-SHA1 with the authToken). Defaults to true for twilio and signalwire and to false"
-                            + " for mycpaas, whose documentation says nothing of signing. CPSMS does not sign.")
+                            + " (HMAC-SHA1 with the authToken; signalwire: with the secretKey, its Signing Key)."
+                            + " Defaults to true for twilio and signalwire and to false for mycpaas, whose"
+                            + " documentation says nothing of signing. CPSMS does not sign.")
     private Boolean validateSignature;
+    @UriParam(label = "consumer,security", secret = true,
+              description = "The key signalwire signs its webhooks with: the project's Signing Key, shown under API"
+                            + " Credentials in the SignalWire dashboard (not the API token). Needed by signalwire"
+                            + " consumers that validate signatures.")
+    private String secretKey;
     @UriParam(label = "consumer,security",
               description = "The public URL prefix the provider calls, such as https://example.com, when the"
                             + " application runs behind a proxy or load balancer: signatures are computed over the"
@@ -547,6 +554,14 @@ public class SmsConfiguration implements Cloneable {
 
     public void setPublicBaseUrl(String publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
     }
 
     public String getWebhookVerifyToken() {

@@ -2,8 +2,10 @@ package io.github.camelsms.sms.text;
 
 import io.github.camelsms.sms.spi.SmsCall;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -11,13 +13,15 @@ import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 
 /**
- * The recipients of one send, normalized to the provider's wire format; with skipInvalidRecipients, the invalid ones
- * to report as rejected.
+ * The recipients of one send, normalized to the provider's wire format, each number once; with skipInvalidRecipients,
+ * the invalid ones to report as rejected.
  *
- * @param numbers the valid numbers in wire format, in input order
+ * @param numbers the valid numbers in wire format, in input order, each once (its first occurrence counts)
  * @param skipped the invalid numbers as written, as rejected results (empty unless skipInvalidRecipients)
+ * @param merged  for each number given more than once: every spelling of it as written, in input order
  */
-public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipped) {
+public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipped,
+        Map<String, List<String>> merged) {
 
     public static final String INVALID_NUMBER = "invalid-number";
 
@@ -47,7 +51,7 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
             throw call.invalid("to", "no recipient: set the CamelSmsTo header or the to option");
         }
         String region = call.configuration().getDefaultRegion();
-        List<String> numbers = new ArrayList<>(raw.size());
+        Map<String, List<String>> spellings = new LinkedHashMap<>();
         List<String> bad = new ArrayList<>();
         for (String r : raw) {
             String channel = channelPrefix(r, channels);
@@ -56,9 +60,17 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
             if (e164 == null) {
                 bad.add(r);
             } else {
-                numbers.add(channel == null ? wireFormat.apply(e164) : channel + e164);
+                String address = channel == null ? wireFormat.apply(e164) : channel + e164;
+                spellings.computeIfAbsent(address, n -> new ArrayList<>(1)).add(r);
             }
         }
+        List<String> numbers = new ArrayList<>(spellings.keySet());
+        Map<String, List<String>> merged = new LinkedHashMap<>();
+        spellings.forEach((number, written) -> {
+            if (written.size() > 1) {
+                merged.put(number, List.copyOf(written));
+            }
+        });
         if (!bad.isEmpty() && (!call.configuration().isSkipInvalidRecipients() || numbers.isEmpty())) {
             throw call.invalid("to", "invalid recipient number(s) " + bad + ": " + formatHint);
         }
@@ -66,7 +78,7 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
                 .map(r -> new SmsRecipientResult(r, false, null, "invalid", null, INVALID_NUMBER,
                         "not a valid phone number; skipped (skipInvalidRecipients=true)"))
                 .toList();
-        return new SmsRecipients(List.copyOf(numbers), skipped);
+        return new SmsRecipients(List.copyOf(numbers), skipped, merged);
     }
 
     /** The channel prefix ({@code whatsapp:}) the address starts with, lower-cased, or null. */
@@ -79,13 +91,32 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
         return channels.contains(channel) ? channel + ":" : null;
     }
 
-    /** The provider's result with the skipped recipients added as rejected. */
+    public SmsRecipients {
+        merged = Map.copyOf(merged);
+    }
+
+    /**
+     * The provider's result with the skipped recipients added as rejected, and the numbers that were given more than
+     * once (and sent to once) noted in {@link SmsSendResult#getMergedRecipients()}.
+     */
     public SmsSendResult addSkippedTo(SmsSendResult result) {
-        if (skipped.isEmpty()) {
+        if (skipped.isEmpty() && merged.isEmpty()) {
             return result;
         }
         List<SmsRecipientResult> all = new ArrayList<>(result.getRecipients());
         all.addAll(skipped);
-        return new SmsSendResult(result.getProvider(), all);
+        Map<String, List<String>> allMerged = new LinkedHashMap<>(result.getMergedRecipients());
+        allMerged.putAll(orderedMerged());
+        return new SmsSendResult(result.getProvider(), all, allMerged);
+    }
+
+    private Map<String, List<String>> orderedMerged() {
+        Map<String, List<String>> ordered = new LinkedHashMap<>();
+        for (String number : numbers) {
+            if (merged.containsKey(number)) {
+                ordered.put(number, merged.get(number));
+            }
+        }
+        return ordered;
     }
 }

@@ -53,7 +53,7 @@ public abstract class LamlProvider implements SmsProvider {
 
     private static final List<String> OPERATIONS = List.of("send", "getMessage", "listMessages", "deleteMessage");
 
-    private final LamlWebhooks webhooks = new LamlWebhooks(name(), signsWebhooks());
+    private final LamlWebhooks webhooks = new LamlWebhooks(this);
 
     @Override
     public List<String> operations() {
@@ -144,6 +144,11 @@ public abstract class LamlProvider implements SmsProvider {
     @Override
     public SmsWebhooks webhooks() {
         return webhooks;
+    }
+
+    /** Whether webhooks are signed with a Signing Key of their own (secretKey option) rather than the authToken. */
+    protected boolean signsWithSigningKey() {
+        return false;
     }
 
     /** Whether the provider documents signed webhooks, so that consumers validate signatures by default. */
@@ -313,9 +318,8 @@ public abstract class LamlProvider implements SmsProvider {
 
     private SmsMessage cancelScheduled(SmsCall call) {
         String sid = messageId(call);
-        // changes state at the provider: a failure after it went out is in doubt and never retried
         SmsHttpRequest request = SmsHttpRequest.form(messagesPath(call) + "/" + segment(sid) + ".json",
-                Map.of("Status", "canceled"), true);
+                Map.of("Status", "canceled"), false);
         SmsMessage message = readMessage(call, request, call.send(request));
         call.setOutHeader(SmsConstants.STATUS, message.getStatus());
         return message;

@@ -38,6 +38,12 @@ public class SignalWireProvider extends LamlProvider {
         return "a UUID such as 3e0a4bd1-7a02-4a8c-9b6e-2c0d8f1a5e77";
     }
 
+    /** SignalWire signs webhooks with the project's Signing Key, not with the API token. */
+    @Override
+    protected boolean signsWithSigningKey() {
+        return true;
+    }
+
     @Override
     protected String senderKinds() {
         return "one of your SignalWire numbers in E.164 (+15005550006) or a short code (3 to 8 digits)";
