@@ -6,11 +6,14 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelsms.sms.spi.SmsJson;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.webhook.SmsIdempotentWebhookMemory;
@@ -110,10 +113,8 @@ public class SmsConsumer extends DefaultConsumer {
             throw invalid("validateSignature", provider() + " does not sign its callbacks: set validateSignature=false"
                                                + " and protect the URL with the webhookVerifyToken option");
         }
-        String authToken = configuration.getAuthToken();
-        if (validateSignature && (authToken == null || authToken.isBlank())) {
-            throw invalid("authToken", "validating webhook signatures needs the authToken option (the Auth Token"
-                                       + " the provider signs with); or set validateSignature=false");
+        if (validateSignature) {
+            webhooks.checkSigningKey(operation, configuration);
         }
         String publicBaseUrl = configuration.getPublicBaseUrl();
         if (publicBaseUrl != null && !publicBaseUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
@@ -147,9 +148,10 @@ public class SmsConsumer extends DefaultConsumer {
         Message in = exchange.getIn();
         Map<String, List<String>> query = parseParams(rawQuery(in));
         List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
+        byte[] jsonBody = isJson(in) ? in.getBody(byte[].class) : null;
         SmsWebhookRequest request = new SmsWebhookRequest(in.getHeader(Exchange.HTTP_METHOD, String.class),
-                publicUrl(in, configuration), query, formParams(exchange),
-                name -> in.getHeader(name, String.class));
+                publicUrl(in, configuration), query, jsonBody != null ? jsonParams(jsonBody) : formParams(exchange),
+                name -> in.getHeader(name, String.class), jsonBody != null ? jsonBody : new byte[0]);
         if (tokens != null) {
             hideToken(in);
         }
@@ -327,6 +329,22 @@ public class SmsConsumer extends DefaultConsumer {
             return parseParams(exchange.getIn().getBody(String.class));
         }
         return form;
+    }
+
+    private static boolean isJson(Message in) {
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+
+    /** A JSON object body's top-level fields as parameters: text as it is, anything else as JSON. */
+    private static Map<String, List<String>> jsonParams(byte[] body) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        JsonNode json = SmsJson.readOrNull(body);
+        if (json != null && json.isObject()) {
+            json.fields().forEachRemaining(field -> params.put(field.getKey(),
+                    List.of(field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString())));
+        }
+        return params;
     }
 
     static Map<String, List<String>> parseParams(String text) {

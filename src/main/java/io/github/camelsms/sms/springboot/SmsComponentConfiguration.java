@@ -58,7 +58,7 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String defaultRegion;
     /**
-     * The character encoding CPSMS uses for the message (cpsms only).
+     * The character encoding CPSMS uses for the message (cpsms only; refused by LaML providers).
      */
     private String encoding;
     /**
@@ -67,11 +67,13 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Boolean failOnPartialFailure;
     /**
-     * Send as a flash SMS, shown at once and not stored (cpsms only).
+     * Send as a flash SMS, shown at once and not stored (cpsms only; refused by LaML providers).
      */
     private Boolean flash;
     /**
-     * The default sender: up to 11 letters and digits or up to 20 digits (cpsms), an E.164 number (LaML).
+     * The default sender: up to 11 letters and digits or up to 20 digits (cpsms); LaML an E.164 number, and
+     * on twilio also an alphanumeric sender ID (up to 11 characters), a short code or a channel address
+     * (whatsapp: and an E.164 number); signalwire also a short code.
      */
     private String from;
     /**
@@ -87,6 +89,11 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      * How many LaML requests a send to several recipients runs at once (one request per recipient).
      */
     private Integer maxConcurrentRequests;
+    /**
+     * The highest price in USD you accept for the message, such as 0.05: a dearer message fails instead of
+     * being sent (MaxPrice; signalwire only, Twilio made MaxPrice obsolete).
+     */
+    private String maxPrice;
     /**
      * The most recipients one CPSMS send request carries; a send to more recipients is split into consecutive
      * requests and their results are merged (cpsms only).
@@ -107,22 +114,29 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Integer maxSegments;
     /**
-     * Media URL(s), comma-separated, that make the message an MMS (LaML only; up to 10).
+     * Media URL(s) that make the message an MMS (LaML only; up to 10), separated by commas. The list is split
+     * only at a comma followed by http:// or https://, so a comma inside a URL is kept.
      */
     private String mediaUrl;
+    /**
+     * The Messaging Service to send through, MG followed by 32 hex digits (twilio only): its sender pool
+     * picks the number, so from may be left out. Needed to schedule a message (CamelSmsScheduledAt).
+     */
+    private String messagingServiceSid;
     /**
      * How many messages listMessages asks for per page (LaML only; 1 to 1000).
      */
     private Integer pageSize;
     /**
-     * Your own reference of the message, up to 32 characters (cpsms only). Needed to cancel a scheduled
-     * message.
+     * Your own reference of the message, up to 32 characters (cpsms only; refused by LaML providers). Needed
+     * to cancel a scheduled message.
      */
     private String reference;
     /**
      * How many times a failed request is sent again when the failure is retryable and not in doubt
      * (connection refused, connect timeout, unknown host, TLS handshake, 429, 503 with Retry-After, a 5xx
-     * answer to a read). A send the provider may have accepted is never retried. 0 turns retrying off.
+     * answer to a read). A request that changes state (a send, create, update, delete or cancel) and may have
+     * reached the provider is never retried. 0 turns retrying off.
      */
     private Integer retryAttempts;
     /**
@@ -131,14 +145,33 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Long retryDelay;
     /**
+     * Deliver the message as one MMS even without media (SendAsMms; twilio only).
+     */
+    private Boolean sendAsMms;
+    /**
+     * Shorten the links in the text with the Messaging Service's link shortening (ShortenUrls; twilio only,
+     * with messagingServiceSid).
+     */
+    private Boolean shortenUrls;
+    /**
      * Send to the valid recipients when some numbers are invalid, listing the invalid ones as rejected in the
      * result. By default nothing is sent when any number is invalid.
      */
     private Boolean skipInvalidRecipients;
     /**
+     * Replace Unicode characters that have a GSM-7 look-alike (such as curly quotes) so the text stays GSM-7
+     * (SmartEncoded; twilio only).
+     */
+    private Boolean smartEncoded;
+    /**
      * The default recipient(s), comma-separated.
      */
     private String to;
+    /**
+     * How many seconds the message may wait in the provider's queue before it is dropped: twilio 1 to 36000,
+     * signalwire 1 to 172800 (ValidityPeriod; not mycpaas).
+     */
+    private Integer validityPeriod;
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked
      * as autowired) by looking up in the registry to find if there is a single instance of matching type,
@@ -186,7 +219,8 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Integer proxyPort;
     /**
-     * The LaML Account SID (starts with AC).
+     * The LaML account: the Account SID (AC followed by 32 hex digits) for mycpaas and twilio, the Project ID
+     * (a UUID) for signalwire.
      */
     private String accountSid;
     /**
@@ -199,7 +233,7 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String apiKey;
     /**
-     * The LaML Auth Token.
+     * The LaML Auth Token (signalwire: the API token).
      */
     private String authToken;
     /**
@@ -208,6 +242,11 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      * see.
      */
     private String publicBaseUrl;
+    /**
+     * The key signalwire signs its webhooks with: the project's Signing Key, shown under API Credentials in
+     * the SignalWire dashboard (not the API token). Needed by signalwire consumers that validate signatures.
+     */
+    private String secretKey;
     /**
      * TLS settings, using Camel's SSLContextParameters.
      */
@@ -218,8 +257,8 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
     private String username;
     /**
      * Reject (403) webhooks without a valid X-Twilio-Signature or X-SignalWire-Signature (HMAC-SHA1 with the
-     * authToken). Defaults to true for twilio and signalwire and to false for mycpaas, whose documentation
-     * says nothing of signing. CPSMS does not sign.
+     * authToken; signalwire: with the secretKey, its Signing Key). Defaults to true for twilio and signalwire
+     * and to false for mycpaas, whose documentation says nothing of signing. CPSMS does not sign.
      */
     private Boolean validateSignature;
     /**
@@ -349,6 +388,14 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
         this.maxConcurrentRequests = maxConcurrentRequests;
     }
 
+    public String getMaxPrice() {
+        return maxPrice;
+    }
+
+    public void setMaxPrice(String maxPrice) {
+        this.maxPrice = maxPrice;
+    }
+
     public Integer getMaxRecipientsPerRequest() {
         return maxRecipientsPerRequest;
     }
@@ -389,6 +436,14 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
         this.mediaUrl = mediaUrl;
     }
 
+    public String getMessagingServiceSid() {
+        return messagingServiceSid;
+    }
+
+    public void setMessagingServiceSid(String messagingServiceSid) {
+        this.messagingServiceSid = messagingServiceSid;
+    }
+
     public Integer getPageSize() {
         return pageSize;
     }
@@ -421,6 +476,22 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
         this.retryDelay = retryDelay;
     }
 
+    public Boolean getSendAsMms() {
+        return sendAsMms;
+    }
+
+    public void setSendAsMms(Boolean sendAsMms) {
+        this.sendAsMms = sendAsMms;
+    }
+
+    public Boolean getShortenUrls() {
+        return shortenUrls;
+    }
+
+    public void setShortenUrls(Boolean shortenUrls) {
+        this.shortenUrls = shortenUrls;
+    }
+
     public Boolean getSkipInvalidRecipients() {
         return skipInvalidRecipients;
     }
@@ -429,12 +500,28 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
         this.skipInvalidRecipients = skipInvalidRecipients;
     }
 
+    public Boolean getSmartEncoded() {
+        return smartEncoded;
+    }
+
+    public void setSmartEncoded(Boolean smartEncoded) {
+        this.smartEncoded = smartEncoded;
+    }
+
     public String getTo() {
         return to;
     }
 
     public void setTo(String to) {
         this.to = to;
+    }
+
+    public Integer getValidityPeriod() {
+        return validityPeriod;
+    }
+
+    public void setValidityPeriod(Integer validityPeriod) {
+        this.validityPeriod = validityPeriod;
     }
 
     public Boolean getAutowiredEnabled() {
@@ -555,6 +642,14 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setPublicBaseUrl(String publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
     }
 
     public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
