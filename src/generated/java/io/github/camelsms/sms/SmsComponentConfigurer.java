@@ -102,6 +102,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "retryAttempts": getOrCreateConfiguration(target).setRetryAttempts(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "secretkey":
+        case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": getOrCreateConfiguration(target).setSkipInvalidRecipients(property(camelContext, boolean.class, value)); return true;
         case "spaceurl":
@@ -193,6 +195,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "retryAttempts": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "secretkey":
+        case "secretKey": return java.lang.String.class;
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": return boolean.class;
         case "spaceurl":
@@ -285,6 +289,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "retryAttempts": return getOrCreateConfiguration(target).getRetryAttempts();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "secretkey":
+        case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": return getOrCreateConfiguration(target).isSkipInvalidRecipients();
         case "spaceurl":

@@ -88,6 +88,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "retryAttempts": target.getConfiguration().setRetryAttempts(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "secretkey":
+        case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": target.getConfiguration().setSkipInvalidRecipients(property(camelContext, boolean.class, value)); return true;
         case "spaceurl":
@@ -172,6 +174,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "retryAttempts": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "secretkey":
+        case "secretKey": return java.lang.String.class;
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": return boolean.class;
         case "spaceurl":
@@ -257,6 +261,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "retryAttempts": return target.getConfiguration().getRetryAttempts();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "secretkey":
+        case "secretKey": return target.getConfiguration().getSecretKey();
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": return target.getConfiguration().isSkipInvalidRecipients();
         case "spaceurl":

@@ -23,7 +23,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(45);
         props.add("accountSid");
         props.add("allowInsecureHttp");
         props.add("apiKey");
@@ -61,6 +61,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("responseTimeout");
         props.add("retryAttempts");
         props.add("retryDelay");
+        props.add("secretKey");
         props.add("skipInvalidRecipients");
         props.add("spaceUrl");
         props.add("sslContextParameters");
@@ -69,10 +70,11 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("validateSignature");
         props.add("webhookVerifyToken");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("apiKey");
         secretProps.add("authToken");
         secretProps.add("proxyAuthPassword");
+        secretProps.add("secretKey");
         secretProps.add("webhookVerifyToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

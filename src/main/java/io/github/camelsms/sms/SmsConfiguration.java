@@ -139,9 +139,15 @@ public class SmsConfiguration implements Cloneable {
     private String path;
     @UriParam(label = "consumer,security", javaType = "java.lang.Boolean",
               description = "Reject (403) webhooks without a valid X-Twilio-Signature or X-SignalWire-Signature"
-                            + " (HMAC-SHA1 with the authToken). Defaults to true for twilio and signalwire and to false"
-                            + " for mycpaas, whose documentation says nothing of signing. CPSMS does not sign.")
+                            + " (HMAC-SHA1 with the authToken; signalwire: with the secretKey, its Signing Key)."
+                            + " Defaults to true for twilio and signalwire and to false for mycpaas, whose"
+                            + " documentation says nothing of signing. CPSMS does not sign.")
     private Boolean validateSignature;
+    @UriParam(label = "consumer,security", secret = true,
+              description = "The key signalwire signs its webhooks with: the project's Signing Key, shown under API"
+                            + " Credentials in the SignalWire dashboard (not the API token). Needed by signalwire"
+                            + " consumers that validate signatures.")
+    private String secretKey;
     @UriParam(label = "consumer,security",
               description = "The public URL prefix the provider calls, such as https://example.com, when the"
                             + " application runs behind a proxy or load balancer: signatures are computed over the"
@@ -468,6 +474,14 @@ public class SmsConfiguration implements Cloneable {
 
     public void setPublicBaseUrl(String publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
     }
 
     public String getWebhookVerifyToken() {

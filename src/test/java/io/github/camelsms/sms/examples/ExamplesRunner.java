@@ -26,7 +26,7 @@ public final class ExamplesRunner {
 
     public static final String CPSMS_USER = "demo";
     public static final String CPSMS_API_KEY = "demo-api-key";
-    public static final String ACCOUNT_SID = "AC0000000000000000000000000000demo";
+    public static final String ACCOUNT_SID = "AC000000000000000000000000000000de";
     public static final String AUTH_TOKEN = "demo-auth-token";
     public static final String WEBHOOK_VERIFY_TOKEN = "demo-webhook-verify-token";
     /** The inbound SMS the runner delivers to each sms:.../inbound consumer of the examples. */

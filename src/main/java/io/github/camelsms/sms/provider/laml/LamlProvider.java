@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.SmsConfiguration;
@@ -42,9 +43,14 @@ public abstract class LamlProvider implements SmsProvider {
     static final int MAX_MEDIA_URLS = 10;
     private static final int MAX_PAGES = 1000;
 
+    static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
+    static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
+    static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private static final List<String> OPERATIONS = List.of("send", "getMessage", "listMessages", "deleteMessage");
 
-    private final LamlWebhooks webhooks = new LamlWebhooks(name(), signsWebhooks());
+    private final LamlWebhooks webhooks = new LamlWebhooks(this);
 
     @Override
     public List<String> operations() {
@@ -54,6 +60,30 @@ public abstract class LamlProvider implements SmsProvider {
     @Override
     public SmsWebhooks webhooks() {
         return webhooks;
+    }
+
+    /** Whether the id is the provider's account id (the Basic user and the {AccountSid} path segment). */
+    protected boolean isAccountId(String id) {
+        return ACCOUNT_SID.matcher(id).matches();
+    }
+
+    /** What the account id looks like, for error messages. */
+    protected String accountIdDescription() {
+        return "the Account SID: AC followed by 32 hex digits, shown in your " + name() + " console";
+    }
+
+    /** Whether the sid is one of the provider's message sids. */
+    protected boolean isMessageId(String sid) {
+        return MESSAGE_SID.matcher(sid).matches();
+    }
+
+    protected String messageIdDescription() {
+        return "SM or MM followed by 32 hex digits";
+    }
+
+    /** Whether webhooks are signed with a Signing Key of their own (secretKey option) rather than the authToken. */
+    protected boolean signsWithSigningKey() {
+        return false;
     }
 
     /** Whether the provider documents signed webhooks, so that consumers validate signatures by default. */

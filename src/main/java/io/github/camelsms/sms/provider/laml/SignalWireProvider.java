@@ -16,6 +16,33 @@ public class SignalWireProvider extends LamlProvider {
     }
 
     @Override
+    protected boolean isAccountId(String id) {
+        return UUID.matcher(id).matches();
+    }
+
+    @Override
+    protected String accountIdDescription() {
+        return "the Project ID, a UUID such as ea108133-d6b3-407c-9536-9fad8a929a6a, shown under API in your"
+               + " SignalWire space (the API token, PT..., is the authToken)";
+    }
+
+    @Override
+    protected boolean isMessageId(String sid) {
+        return UUID.matcher(sid).matches();
+    }
+
+    @Override
+    protected String messageIdDescription() {
+        return "a UUID such as 3e0a4bd1-7a02-4a8c-9b6e-2c0d8f1a5e77";
+    }
+
+    /** SignalWire signs webhooks with the project's Signing Key, not with the API token. */
+    @Override
+    protected boolean signsWithSigningKey() {
+        return true;
+    }
+
+    @Override
     public void checkConfiguration(SmsConfiguration configuration) {
         super.checkConfiguration(configuration);
         boolean noBaseUrl = configuration.getBaseUrl() == null || configuration.getBaseUrl().isBlank();
