@@ -114,6 +114,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "validatesignature":
         case "validateSignature": getOrCreateConfiguration(target).setValidateSignature(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "webhookmemory":
+        case "webhookMemory": getOrCreateConfiguration(target).setWebhookMemory(property(camelContext, io.github.camelsms.sms.webhook.SmsWebhookMemory.class, value)); return true;
         case "webhookverifytoken":
         case "webhookVerifyToken": getOrCreateConfiguration(target).setWebhookVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -207,6 +209,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": return java.lang.String.class;
         case "validatesignature":
         case "validateSignature": return java.lang.Boolean.class;
+        case "webhookmemory":
+        case "webhookMemory": return io.github.camelsms.sms.webhook.SmsWebhookMemory.class;
         case "webhookverifytoken":
         case "webhookVerifyToken": return java.lang.String.class;
         default: return null;
@@ -301,6 +305,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "validatesignature":
         case "validateSignature": return getOrCreateConfiguration(target).getValidateSignature();
+        case "webhookmemory":
+        case "webhookMemory": return getOrCreateConfiguration(target).getWebhookMemory();
         case "webhookverifytoken":
         case "webhookVerifyToken": return getOrCreateConfiguration(target).getWebhookVerifyToken();
         default: return null;

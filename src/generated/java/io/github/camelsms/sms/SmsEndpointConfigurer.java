@@ -100,6 +100,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "validatesignature":
         case "validateSignature": target.getConfiguration().setValidateSignature(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "webhookmemory":
+        case "webhookMemory": target.getConfiguration().setWebhookMemory(property(camelContext, io.github.camelsms.sms.webhook.SmsWebhookMemory.class, value)); return true;
         case "webhookverifytoken":
         case "webhookVerifyToken": target.getConfiguration().setWebhookVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -186,6 +188,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": return java.lang.String.class;
         case "validatesignature":
         case "validateSignature": return java.lang.Boolean.class;
+        case "webhookmemory":
+        case "webhookMemory": return io.github.camelsms.sms.webhook.SmsWebhookMemory.class;
         case "webhookverifytoken":
         case "webhookVerifyToken": return java.lang.String.class;
         default: return null;
@@ -273,6 +277,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": return target.getConfiguration().getUsername();
         case "validatesignature":
         case "validateSignature": return target.getConfiguration().getValidateSignature();
+        case "webhookmemory":
+        case "webhookMemory": return target.getConfiguration().getWebhookMemory();
         case "webhookverifytoken":
         case "webhookVerifyToken": return target.getConfiguration().getWebhookVerifyToken();
         default: return null;
