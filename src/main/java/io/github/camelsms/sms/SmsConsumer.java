@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.spi.SmsJson;
@@ -43,6 +44,8 @@ public class SmsConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsConsumer.class);
     private static final int DEFAULT_REPOSITORY_SIZE = 10000;
+    /** The header camel-http-common's servlet binding (Spring Boot's platform-http engine) sets. */
+    private static final String SERVLET_REQUEST = "CamelHttpServletRequest";
     /** How long a duplicate waits for the copy in flight before the provider is asked to retry. */
     static final long IN_FLIGHT_WAIT_MILLIS = 3000;
     static final String RETRY_AFTER_SECONDS = "5";
@@ -153,11 +156,12 @@ public class SmsConsumer extends DefaultConsumer {
         SmsConfiguration configuration = getEndpoint().getConfiguration();
         Message in = exchange.getIn();
         Map<String, List<String>> query = parseParams(rawQuery(in));
-        List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
         byte[] jsonBody = isJson(in) ? in.getBody(byte[].class) : null;
+        Map<String, List<String>> bodyParams = jsonBody != null ? jsonParams(jsonBody) : formParams(exchange, query);
+        List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
         SmsWebhookRequest request = new SmsWebhookRequest(in.getHeader(Exchange.HTTP_METHOD, String.class),
-                publicUrl(in, configuration), query, jsonBody != null ? jsonParams(jsonBody) : formParams(exchange),
-                name -> in.getHeader(name, String.class), jsonBody != null ? jsonBody : new byte[0]);
+                publicUrl(in, configuration), query, bodyParams, name -> in.getHeader(name, String.class),
+                jsonBody != null ? jsonBody : new byte[0]);
         if (tokens != null) {
             hideToken(in);
         }
@@ -312,23 +316,42 @@ public class SmsConsumer extends DefaultConsumer {
         }
     }
 
-    private static Map<String, List<String>> formParams(Exchange exchange) {
+    private static Map<String, List<String>> formParams(Exchange exchange, Map<String, List<String>> query) {
         Object body = exchange.getIn().getBody();
         Map<String, List<String>> form = new LinkedHashMap<>();
         if (body instanceof Map<?, ?> map) {
-            // the platform-http engine parsed the form already (populateBodyWithForm)
-            map.forEach((name, value) -> {
-                List<String> values = form.computeIfAbsent(String.valueOf(name), n -> new ArrayList<>());
-                if (value instanceof Iterable<?> many) {
-                    many.forEach(v -> values.add(String.valueOf(v)));
-                } else if (value != null) {
-                    values.add(String.valueOf(value));
+            // the platform-http engine parsed the form already (populateBodyWithForm): Vert.x into decoded values,
+            // Spring Boot's servlet engine into values still URL-encoded (the signature covers the decoded ones).
+            // A servlet engine whose request was read before hands over its parameter map instead (String[] values,
+            // decoded, the query's first): the query's values are taken off, as the signature covers only the body's
+            boolean encoded = exchange.getIn().getHeader(SERVLET_REQUEST) != null;
+            UnaryOperator<String> value = v -> encoded ? decode(v) : v;
+            boolean servletParameters = map.values().stream().anyMatch(String[].class::isInstance);
+            map.forEach((name, values) -> {
+                List<String> list = form.computeIfAbsent(servletParameters ? String.valueOf(name)
+                        : value.apply(String.valueOf(name)), n -> new ArrayList<>());
+                if (values instanceof String[] decoded) {
+                    list.addAll(List.of(decoded));
+                } else if (values instanceof Iterable<?> many) {
+                    many.forEach(v -> list.add(value.apply(String.valueOf(v))));
+                } else if (values != null) {
+                    list.add(value.apply(String.valueOf(values)));
                 }
             });
+            if (servletParameters) {
+                query.forEach((name, queryValues) -> {
+                    List<String> values = form.get(name);
+                    if (values != null && values.size() >= queryValues.size()
+                        && values.subList(0, queryValues.size()).equals(queryValues)) {
+                        values.subList(0, queryValues.size()).clear();
+                    }
+                });
+                form.values().removeIf(List::isEmpty);
+            }
             return form;
         }
         String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return parseParams(exchange.getIn().getBody(String.class));
         }
         return form;

@@ -199,7 +199,7 @@ class DeliveryReportsTest extends WebhookTestSupport {
     void twilioStatusCallbacksOfASendReachTheRouteSignedAndNeverAfterTheFinalOne() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:twilio");
 
-        Exchange sent = call(laml("twilio", "send", "from=RAW(+4570200000)",
+        Exchange sent = call(laml("twilio", "send",
                 "callbackUrl=" + local("/sms/twilio/status")), "Hello",
                 Map.of(SmsConstants.TO, "+4522334488,+4599887766"));
 
@@ -242,7 +242,7 @@ class DeliveryReportsTest extends WebhookTestSupport {
         getMockEndpoint("mock:twilio").expectedMessageCount(0);
 
         // the simulator signs with the account's token; this consumer expects another one
-        call(laml("twilio", "send", "from=RAW(+4570200000)", "callbackUrl=" + local("/sms/twilio/forged")), "Hi",
+        call(laml("twilio", "send", "callbackUrl=" + local("/sms/twilio/forged")), "Hi",
                 Map.of(SmsConstants.TO, "+4522334488"));
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.callbackStatuses().size() == 2);
         Map<String, String> form = params("MessageSid", sid(1), "MessageStatus", "delivered", "To", "+4522334488");
@@ -263,7 +263,7 @@ class DeliveryReportsTest extends WebhookTestSupport {
         sim.callbackRepeats(2);
         MockEndpoint mock = getMockEndpoint("mock:twilio");
 
-        call(laml("twilio", "send", "from=RAW(+4570200000)", "callbackUrl=" + local("/sms/twilio/status")), "Hi",
+        call(laml("twilio", "send", "callbackUrl=" + local("/sms/twilio/status")), "Hi",
                 Map.of(SmsConstants.TO, "+4522334488"));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.callbackStatuses().size() == 4);

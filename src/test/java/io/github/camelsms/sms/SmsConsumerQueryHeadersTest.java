@@ -1,7 +1,9 @@
 package io.github.camelsms.sms;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.twilio.security.RequestValidator;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.simulator.LamlSignature;
@@ -9,7 +11,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Consumers read the query from CamelHttpRawQuery or CamelHttpQuery, whichever the platform-http engine sets. The
  * Vert.x engine (camel-main, Quarkus) sets both and is covered over real HTTP by the other consumer tests; the Spring
  * Boot engine (camel-platform-http-starter, a servlet binding) sets only CamelHttpQuery, the servlet's undecoded query
- * string, and CamelHttpUrl without the query. Without a servlet container on the test classpath, this test hands the
+ * string, and CamelHttpUrl without the query, and hands over a form POST's body raw, parsed, or as the servlet's
+ * parameter map (query values included). Without a servlet container on the test classpath, this test hands the
  * consumer exchanges with exactly the headers that binding sets (a unit-boundary test; the Spring Boot application
  * test drives the real engine).
  */
@@ -60,16 +66,46 @@ class SmsConsumerQueryHeadersTest extends WebhookTestSupport {
                 .doesNotContain(WEBHOOK_VERIFY_TOKEN);
     }
 
-    @Test
-    void aSignedLamlCallbackToAUrlWithAQueryIsCheckedOverTheQueryFromCamelHttpQuery() throws Exception {
+    /** The body kinds the servlet binding hands over for a form POST. */
+    enum FormBody {
+        /** the raw form, as read from the request */
+        RAW,
+        /** populateBodyWithForm: the form parsed by URISupport.parseQuery */
+        PARSED,
+        /** the request was read before: the servlet's parameter map, query values first, then the form's */
+        SERVLET_PARAMETER_MAP
+    }
+
+    @ParameterizedTest
+    @EnumSource(FormBody.class)
+    void aSignedLamlCallbackToAUrlWithAQueryIsCheckedOverTheQueryFromCamelHttpQuery(FormBody kind) throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:twilio");
         mock.expectedMessageCount(1);
-        Map<String, String> form = params("MessageSid", SID, "MessageStatus", "delivered", "AccountSid", ACCOUNT_SID);
-        String form1 = "MessageSid=" + SID + "&MessageStatus=delivered&AccountSid=" + ACCOUNT_SID;
+        Map<String, String> form = params("MessageSid", SID, "MessageStatus", "delivered", "AccountSid", ACCOUNT_SID,
+                "x", "2", "To", "+4522334488", "Body", "50% off & more");
+        String raw = "MessageSid=" + SID + "&MessageStatus=delivered&AccountSid=" + ACCOUNT_SID + "&x=2"
+                     + "&To=%2B4522334488&Body=50%25+off+%26+more";
+        Object body = switch (kind) {
+            case RAW -> raw;
+            case PARSED -> URISupport.parseQuery(raw); // as that binding leaves it: still URL-encoded
+            case SERVLET_PARAMETER_MAP -> {
+                Map<String, String[]> parameters = new LinkedHashMap<>();
+                parameters.put("tenant", new String[] { "a/b" });
+                parameters.put("x", new String[] { "1", "2" });
+                parameters.put("MessageSid", new String[] { SID });
+                parameters.put("MessageStatus", new String[] { "delivered" });
+                parameters.put("AccountSid", new String[] { ACCOUNT_SID });
+                parameters.put("To", new String[] { "+4522334488" });
+                parameters.put("Body", new String[] { "50% off & more" });
+                yield parameters;
+            }
+        };
         String signature = LamlSignature.sign(AUTH_TOKEN, local("/sms/twilio/status?tenant=a%2Fb&x=1"), form);
 
-        Exchange signed = servletExchange("POST", "/sms/twilio/status", "tenant=a%2Fb&x=1", form1, signature);
-        Exchange withoutQuery = servletExchange("POST", "/sms/twilio/status", null, form1, signature);
+        Exchange signed = servletExchange("POST", "/sms/twilio/status", "tenant=a%2Fb&x=1", body, signature);
+        Exchange withoutQuery = servletExchange("POST", "/sms/twilio/status", null, raw, signature);
+        assertThat(new RequestValidator(AUTH_TOKEN).validate(local("/sms/twilio/status?tenant=a%2Fb&x=1"), form,
+                signature)).isTrue();
         consumer("twilio").handle(signed);
         consumer("twilio").handle(withoutQuery);
 
@@ -77,10 +113,12 @@ class SmsConsumerQueryHeadersTest extends WebhookTestSupport {
         assertThat(withoutQuery.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(403);
         mock.assertIsSatisfied();
         assertThat(mock.getExchanges().get(0).getMessage().getHeader(SmsConstants.MESSAGE_ID)).isEqualTo(SID);
+        assertThat(mock.getExchanges().get(0).getMessage().getBody(DeliveryReport.class).getParameters())
+                .containsEntry("To", "+4522334488").containsEntry("x", "2");
     }
 
     /** An exchange with the headers camel-http-common's DefaultHttpBinding sets (the Spring Boot engine's binding). */
-    private Exchange servletExchange(String method, String path, String query, String formBody, String signature) {
+    private Exchange servletExchange(String method, String path, String query, Object formBody, String signature) {
         Exchange exchange = new DefaultExchange(context);
         var in = exchange.getIn();
         in.setHeader(Exchange.HTTP_METHOD, method);
@@ -101,6 +139,7 @@ class SmsConsumerQueryHeadersTest extends WebhookTestSupport {
         if (signature != null) {
             in.setHeader("X-Twilio-Signature", signature);
         }
+        in.setHeader("CamelHttpServletRequest", new Object()); // stands for the HttpServletRequest
         return exchange;
     }
 

@@ -18,12 +18,13 @@ import org.apache.camel.test.AvailablePortFinder;
 
 /**
  * A test with a real platform-http server (the camel-main one, on Vert.x) on a free loopback port, so consumers
- * receive webhooks over HTTP, and a LaML account in the simulator besides the CPSMS one.
+ * receive webhooks over HTTP.
  */
 abstract class WebhookTestSupport extends SmsTestSupport {
 
-    protected static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
-    protected static final String AUTH_TOKEN = "LamlAuthT0ken-5c4b3a";
+    /** The LaML test account of SmsTestSupport, whose auth token signs its webhooks. */
+    protected static final String ACCOUNT_SID = LAML_SID;
+    protected static final String AUTH_TOKEN = LAML_TOKEN;
     protected static final String WEBHOOK_VERIFY_TOKEN = "CbT0ken-1f2e3d";
     /** A SignalWire project's Signing Key (secretKey option), which signs its webhooks instead of the API token. */
     protected static final String SIGNING_KEY = "PSKsw1gn1ngKey-9a8b7c";
@@ -32,7 +33,6 @@ abstract class WebhookTestSupport extends SmsTestSupport {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     protected WebhookTestSupport() {
-        sim.laml().addAccount(ACCOUNT_SID, AUTH_TOKEN);
         sim.laml().statusDelay(Duration.ofMillis(20));
         sim.cpsms().callbackDelay(Duration.ofMillis(20));
     }
@@ -51,17 +51,6 @@ abstract class WebhookTestSupport extends SmsTestSupport {
     /** The URL of a path on the test's platform-http server. */
     protected String local(String pathAndQuery) {
         return "http://127.0.0.1:" + port + pathAndQuery;
-    }
-
-    /** An sms:&lt;provider&gt; producer URI (LaML) with the simulator's base URL and the test account. */
-    protected String laml(String provider, String operation, String... options) {
-        StringBuilder uri = new StringBuilder("sms:").append(provider).append('/').append(operation)
-                .append("?baseUrl=").append(sim.baseUrl()).append("&accountSid=").append(ACCOUNT_SID)
-                .append("&authToken=RAW(").append(AUTH_TOKEN).append(')');
-        for (String option : options) {
-            uri.append('&').append(option);
-        }
-        return uri.toString();
     }
 
     /** Posts a form, with the headers given, to the URL and returns the answer. */

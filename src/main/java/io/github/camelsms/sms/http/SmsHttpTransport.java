@@ -44,7 +44,7 @@ public final class SmsHttpTransport {
     private final CloseableHttpClient client;
     private final SmsProvider provider;
     private final String baseUrl;
-    private final String hostUrl;
+    private final SmsOrigin origin;
     private final String authorization;
     private final String secret;
     private final RequestConfig requestConfig;
@@ -61,8 +61,7 @@ public final class SmsHttpTransport {
         this.retryPolicy = retryPolicy;
         this.provider = provider;
         this.baseUrl = stripTrailingSlash(baseUrl);
-        URI base = URI.create(this.baseUrl);
-        this.hostUrl = base.getScheme() + "://" + base.getRawAuthority();
+        this.origin = new SmsOrigin(this.baseUrl);
         this.secret = credentials.secret();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (credentials.user() + ":" + credentials.secret()).getBytes(StandardCharsets.UTF_8));
@@ -75,9 +74,20 @@ public final class SmsHttpTransport {
         return baseUrl;
     }
 
-    /** The URL a request goes to (it never carries credentials). */
+    /** The URL a request goes to (it never carries credentials); a provider-given one is printed as given. */
     public String urlOf(SmsHttpRequest request) {
-        return (request.fromHost() ? hostUrl : baseUrl) + request.target();
+        return request.fromHost() ? request.target() : baseUrl + request.target();
+    }
+
+    private String resolveUrl(SmsHttpRequest request, String operation) {
+        if (!request.fromHost()) {
+            return baseUrl + request.target();
+        }
+        try {
+            return origin.resolve(request.target());
+        } catch (IllegalArgumentException e) {
+            throw SmsErrors.foreignUrl(provider.name(), operation, request.target(), e.getMessage());
+        }
     }
 
     /**
@@ -114,7 +124,7 @@ public final class SmsHttpTransport {
     }
 
     private SmsHttpResponse executeOnce(SmsHttpRequest request, String operation) {
-        String url = urlOf(request);
+        String url = resolveUrl(request, operation);
         AtomicBoolean bodyWritten = new AtomicBoolean();
         HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), URI.create(url));
         httpRequest.setConfig(requestConfig);

@@ -4,7 +4,9 @@ import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.http.SmsErrors;
 
 /**
- * The SignalWire Compatibility (LaML) API of one space: https://{spaceUrl}/api/laml/2010-04-01.
+ * The SignalWire Compatibility (LaML) API of one space: https://{spaceUrl}/api/laml/2010-04-01. The account is the
+ * Project ID and message sids are UUIDs; senders are the project's numbers or short codes; ValidityPeriod and
+ * MaxPrice are documented, scheduling and Messaging Services are not.
  */
 public class SignalWireProvider extends LamlProvider {
 
@@ -39,6 +41,26 @@ public class SignalWireProvider extends LamlProvider {
     /** SignalWire signs webhooks with the project's Signing Key, not with the API token. */
     @Override
     protected boolean signsWithSigningKey() {
+        return true;
+    }
+
+    @Override
+    protected String senderKinds() {
+        return "one of your SignalWire numbers in E.164 (+15005550006) or a short code (3 to 8 digits)";
+    }
+
+    @Override
+    protected boolean acceptsShortCodeSender() {
+        return true;
+    }
+
+    @Override
+    protected int maxValidityPeriod() {
+        return 172800;
+    }
+
+    @Override
+    protected boolean supportsMaxPrice() {
         return true;
     }
 
