@@ -126,6 +126,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "validateSignature": getOrCreateConfiguration(target).setValidateSignature(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "validityperiod":
         case "validityPeriod": getOrCreateConfiguration(target).setValidityPeriod(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "webhookmemory":
+        case "webhookMemory": getOrCreateConfiguration(target).setWebhookMemory(property(camelContext, io.github.camelsms.sms.webhook.SmsWebhookMemory.class, value)); return true;
         case "webhookverifytoken":
         case "webhookVerifyToken": getOrCreateConfiguration(target).setWebhookVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -231,6 +233,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "validateSignature": return java.lang.Boolean.class;
         case "validityperiod":
         case "validityPeriod": return java.lang.Integer.class;
+        case "webhookmemory":
+        case "webhookMemory": return io.github.camelsms.sms.webhook.SmsWebhookMemory.class;
         case "webhookverifytoken":
         case "webhookVerifyToken": return java.lang.String.class;
         default: return null;
@@ -337,6 +341,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "validateSignature": return getOrCreateConfiguration(target).getValidateSignature();
         case "validityperiod":
         case "validityPeriod": return getOrCreateConfiguration(target).getValidityPeriod();
+        case "webhookmemory":
+        case "webhookMemory": return getOrCreateConfiguration(target).getWebhookMemory();
         case "webhookverifytoken":
         case "webhookVerifyToken": return getOrCreateConfiguration(target).getWebhookVerifyToken();
         default: return null;

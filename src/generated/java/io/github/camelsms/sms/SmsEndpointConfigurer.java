@@ -112,6 +112,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "validateSignature": target.getConfiguration().setValidateSignature(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "validityperiod":
         case "validityPeriod": target.getConfiguration().setValidityPeriod(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "webhookmemory":
+        case "webhookMemory": target.getConfiguration().setWebhookMemory(property(camelContext, io.github.camelsms.sms.webhook.SmsWebhookMemory.class, value)); return true;
         case "webhookverifytoken":
         case "webhookVerifyToken": target.getConfiguration().setWebhookVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -210,6 +212,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "validateSignature": return java.lang.Boolean.class;
         case "validityperiod":
         case "validityPeriod": return java.lang.Integer.class;
+        case "webhookmemory":
+        case "webhookMemory": return io.github.camelsms.sms.webhook.SmsWebhookMemory.class;
         case "webhookverifytoken":
         case "webhookVerifyToken": return java.lang.String.class;
         default: return null;
@@ -309,6 +313,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "validateSignature": return target.getConfiguration().getValidateSignature();
         case "validityperiod":
         case "validityPeriod": return target.getConfiguration().getValidityPeriod();
+        case "webhookmemory":
+        case "webhookMemory": return target.getConfiguration().getWebhookMemory();
         case "webhookverifytoken":
         case "webhookVerifyToken": return target.getConfiguration().getWebhookVerifyToken();
         default: return null;

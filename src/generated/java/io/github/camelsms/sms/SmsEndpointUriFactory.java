@@ -23,7 +23,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(51);
+        Set<String> props = new HashSet<>(52);
         props.add("accountSid");
         props.add("allowInsecureHttp");
         props.add("apiKey");
@@ -74,6 +74,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("username");
         props.add("validateSignature");
         props.add("validityPeriod");
+        props.add("webhookMemory");
         props.add("webhookVerifyToken");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(5);

@@ -2,6 +2,7 @@ package io.github.camelsms.sms;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
+import io.github.camelsms.sms.webhook.SmsWebhookMemory;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -193,8 +194,15 @@ public class SmsConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced",
               description = "The repository that remembers the webhooks already routed, to drop the provider's"
                             + " retries and out-of-order reports. Defaults to an in-memory repository of 10000 keys"
-                            + " per consumer; use a shared one (JDBC, Infinispan, ...) across instances.")
+                            + " per consumer. Its checks are not atomic across instances: for several instances set"
+                            + " webhookMemory instead.")
     private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer,advanced",
+              description = "What the consumer remembers of the webhooks it routed, instead of idempotentRepository:"
+                            + " for several instances an SmsJdbcWebhookMemory on a shared database, whose claims are"
+                            + " atomic across instances (each callback routed once, no report routed after its"
+                            + " message's final one). Cannot be combined with idempotentRepository.")
+    private SmsWebhookMemory webhookMemory;
 
     public SmsConfiguration copy() {
         try {
@@ -570,6 +578,14 @@ public class SmsConfiguration implements Cloneable {
 
     public void setWebhookVerifyToken(String webhookVerifyToken) {
         this.webhookVerifyToken = webhookVerifyToken;
+    }
+
+    public SmsWebhookMemory getWebhookMemory() {
+        return webhookMemory;
+    }
+
+    public void setWebhookMemory(SmsWebhookMemory webhookMemory) {
+        this.webhookMemory = webhookMemory;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -87,13 +87,18 @@ public class SmsConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         SmsConfiguration configuration = getEndpoint().getConfiguration();
-        repository = configuration.getIdempotentRepository();
-        ownRepository = repository == null;
-        if (ownRepository) {
-            repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
+        memory = configuration.getWebhookMemory();
+        if (memory == null) {
+            repository = configuration.getIdempotentRepository();
+            ownRepository = repository == null;
+            if (ownRepository) {
+                repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
+            }
+            ServiceHelper.startService(repository);
+            memory = new SmsIdempotentWebhookMemory(repository);
+        } else {
+            ServiceHelper.startService(memory);
         }
-        ServiceHelper.startService(repository);
-        memory = new SmsIdempotentWebhookMemory(repository);
         ServiceHelper.startService(httpConsumer);
         LOG.info("Receiving {} {} on {} ({})", provider(), operation, path,
                 validateSignature ? "signatures validated"
@@ -107,6 +112,10 @@ public class SmsConsumer extends DefaultConsumer {
                                   + provider() + "/" + operation);
         }
         path = configuredPath.startsWith("/") ? configuredPath.strip() : "/" + configuredPath.strip();
+        if (configuration.getWebhookMemory() != null && configuration.getIdempotentRepository() != null) {
+            throw invalid("webhookMemory", "set either webhookMemory or idempotentRepository, not both: the webhook"
+                                           + " memory keeps its own record of the routed webhooks");
+        }
         Boolean validate = configuration.getValidateSignature();
         validateSignature = validate != null ? validate : webhooks.signsByDefault();
         if (validateSignature && !webhooks.canSign()) {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import io.github.camelsms.sms.simulator.CpsmsSimulation;
 import io.github.camelsms.sms.simulator.Fault;
+import io.github.camelsms.sms.simulator.RecordedRequest;
 import io.github.camelsms.sms.simulator.SmsSimulator;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -48,6 +49,10 @@ class BrokerSendPipelineTest {
     private static final int MESSAGES = 1000;
     private static final String USER = "pipeline";
     private static final String API_KEY = "pipeline-api-key";
+    private static final Duration HOLD = Duration.ofSeconds(2);
+    private static final List<Fault> RANDOM_FAULTS = List.of(Fault.delay(Duration.ofMillis(20)),
+            Fault.delay(Duration.ofMillis(20)), Fault.delay(Duration.ofMillis(20)), Fault.delay(Duration.ofMillis(20)),
+            Fault.dropAfterHandling(), Fault.status(500, "{\"error\":{\"code\":500,\"message\":\"Internal error\"}}"));
 
     @TempDir
     Path dir;
@@ -57,10 +62,6 @@ class BrokerSendPipelineTest {
     void killedInTheMiddleOfAThousandSendsLosesNoneAndSendsNoneTwice() throws Exception {
         try (SmsSimulator simulator = SmsSimulator.start()) {
             CpsmsSimulation.Account account = simulator.cpsms().addAccount(USER, API_KEY, new BigDecimal("100000"));
-            // some sends are slow, and a few end in doubt: sent, then the connection drops; or a 500
-            simulator.randomFaults(0.25, List.of(Fault.delay(Duration.ofMillis(20)), Fault.delay(Duration.ofMillis(20)),
-                    Fault.delay(Duration.ofMillis(20)), Fault.delay(Duration.ofMillis(20)), Fault.dropAfterHandling(),
-                    Fault.status(500, "{\"error\":{\"code\":500,\"message\":\"Internal error\"}}")));
             int brokerPort = AvailablePortFinder.getNextAvailable();
             EmbeddedActiveMQ broker = startBroker(brokerPort);
             String brokerUrl = "tcp://127.0.0.1:" + brokerPort;
@@ -69,10 +70,21 @@ class BrokerSendPipelineTest {
 
                 Process app = startApp(simulator, brokerUrl, "first");
                 awaitOrFail(() -> account.messages().size() >= MESSAGES / 4, app, "the first run to send 250 SMS");
+                // hold the next four requests (one per consumer), then kill the application while they are in
+                // flight: two the simulator carries out after the kill, two it never carries out
+                int before = simulator.requests().size();
+                simulator.inject(Fault.delay(HOLD), 2);
+                simulator.inject(new Fault(Fault.Kind.STATUS, HOLD, 500, "{}", Map.of(), null), 2);
+                awaitOrFail(() -> simulator.requests().size() >= before + 4, app, "four requests in flight");
                 app.destroyForcibly();
                 assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("killed").isTrue();
+                List<RecordedRequest> held = simulator.requests().subList(before, before + 4);
+                assertThat(held).extracting(RecordedRequest::fault).containsExactlyInAnyOrder("DELAY", "DELAY", "STATUS", "STATUS");
+                Thread.sleep(HOLD.toMillis());
                 int sentBeforeKill = account.messages().size();
                 assertThat(sentBeforeKill).as("sent before the kill").isLessThan(MESSAGES);
+                // the second run meets failures after which an SMS is in doubt: sent, then the connection drops; or a 500
+                simulator.randomFaults(0.25, RANDOM_FAULTS);
 
                 app = startApp(simulator, brokerUrl, "second");
                 awaitOrFail(() -> messageCount(broker, "sms.send") == 0, app, "the second run to empty sms.send");
@@ -98,6 +110,14 @@ class BrokerSendPipelineTest {
                 System.out.printf("sent before the kill: %d, sent in all: %d, in doubt: %d (%d of them by the kill)%n",
                         sentBeforeKill, sends.size(), inDoubt.size(), crashed);
                 assertThat(problems).isEmpty();
+                // the four in flight at the kill: on sms.in-doubt; the two the simulator carried out sent once
+                for (RecordedRequest request : held) {
+                    String text = request.json().get("message").asText();
+                    assertThat(inDoubt).as("in doubt after the kill: " + text).containsKey(text.split(" ")[1]);
+                    assertThat(failure(inDoubt.get(text.split(" ")[1]))).startsWith("the application stopped");
+                    assertThat(sends.getOrDefault(text, 0L)).as("sends of " + text)
+                            .isEqualTo(request.fault().equals("DELAY") ? 1 : 0);
+                }
                 assertThat(sends).as("sent: only the published messages").hasSizeLessThanOrEqualTo(MESSAGES)
                         .allSatisfy((text, count) -> assertThat(text).matches("Order order-\\d{4} has shipped\\."));
                 assertThat(inDoubt).as("the injected in-doubt failures").isNotEmpty();
