@@ -44,10 +44,17 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
     private String path;
     /**
      * The repository that remembers the webhooks already routed, to drop the provider's retries and
-     * out-of-order reports. Defaults to an in-memory repository of 10000 keys per consumer; use a shared one
-     * (JDBC, Infinispan, ...) across instances.
+     * out-of-order reports. Defaults to an in-memory repository of 10000 keys per consumer. Its checks are
+     * not atomic across instances: for several instances set webhookMemory instead.
      */
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+    /**
+     * What the consumer remembers of the webhooks it routed, instead of idempotentRepository: for several
+     * instances an SmsJdbcWebhookMemory on a shared database, whose claims are atomic across instances (each
+     * callback routed once, no report routed after its message's final one). Cannot be combined with
+     * idempotentRepository.
+     */
+    private io.github.camelsms.sms.webhook.SmsWebhookMemory webhookMemory;
     /**
      * The URL the provider posts delivery reports to (cpsms dlr_url, LaML StatusCallback).
      */
@@ -322,6 +329,14 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public io.github.camelsms.sms.webhook.SmsWebhookMemory getWebhookMemory() {
+        return webhookMemory;
+    }
+
+    public void setWebhookMemory(io.github.camelsms.sms.webhook.SmsWebhookMemory webhookMemory) {
+        this.webhookMemory = webhookMemory;
     }
 
     public String getCallbackUrl() {

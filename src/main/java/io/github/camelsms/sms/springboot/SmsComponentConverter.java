@@ -31,6 +31,7 @@ public class SmsComponentConverter implements GenericConverter {
     public Set<ConvertiblePair> getConvertibleTypes() {
         return Set.of(
                 new ConvertiblePair(String.class, io.github.camelsms.sms.SmsConfiguration.class),
+                new ConvertiblePair(String.class, io.github.camelsms.sms.webhook.SmsWebhookMemory.class),
                 new ConvertiblePair(String.class, org.apache.camel.component.http.HttpClientConfigurer.class),
                 new ConvertiblePair(String.class, org.apache.camel.spi.IdempotentRepository.class),
                 new ConvertiblePair(String.class, org.apache.camel.support.jsse.SSLContextParameters.class));

@@ -10,6 +10,8 @@ import io.github.camelsms.sms.SmsComponent;
 import io.github.camelsms.sms.SmsConfiguration;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.impl.DefaultCamelContext;
+import io.github.camelsms.sms.webhook.SmsJdbcWebhookMemory;
+import io.github.camelsms.sms.webhook.SmsWebhookMemory;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -43,6 +45,7 @@ class SpringBootBindingTest {
     };
     private final IdempotentRepository repositoryBean = MemoryIdempotentRepository.memoryIdempotentRepository();
     private final SSLContextParameters sslBean = new SSLContextParameters();
+    private final SmsWebhookMemory memoryBean = new SmsJdbcWebhookMemory();
 
     @BeforeEach
     void beans() {
@@ -50,6 +53,7 @@ class SpringBootBindingTest {
         spring.registerBean("myConfigurer", HttpClientConfigurer.class, () -> configurerBean);
         spring.registerBean("myRepository", IdempotentRepository.class, () -> repositoryBean);
         spring.registerBean("mySsl", SSLContextParameters.class, () -> sslBean);
+        spring.registerBean("myMemory", SmsWebhookMemory.class, () -> memoryBean);
         spring.refresh();
     }
 
@@ -137,7 +141,8 @@ class SpringBootBindingTest {
                 SmsConfiguration.class.getName(), n -> configurationBean,
                 HttpClientConfigurer.class.getName(), n -> configurerBean,
                 IdempotentRepository.class.getName(), n -> repositoryBean,
-                SSLContextParameters.class.getName(), n -> sslBean);
+                SSLContextParameters.class.getName(), n -> sslBean,
+                SmsWebhookMemory.class.getName(), n -> memoryBean);
         String javaType = option.get("javaType").asText();
         if (beans.containsKey(javaType)) {
             return beans.get(javaType).apply(name);
@@ -163,6 +168,8 @@ class SpringBootBindingTest {
             return "#bean:myRepository";
         } else if (value == sslBean) {
             return "#mySsl";
+        } else if (value == memoryBean) {
+            return "#myMemory";
         }
         return String.valueOf(value);
     }
