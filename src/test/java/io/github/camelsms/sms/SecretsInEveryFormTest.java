@@ -54,6 +54,7 @@ class SecretsInEveryFormTest extends CamelTestSupport {
     private static final String VERIFY_TOKEN = "v3rify/T0ken+w1th=signs";
     private static final String PROXY_USER = "proxyuser";
     private static final String PROXY_PASSWORD = "Pr0xy/Pass+w0rd=1";
+    private static final String SIGNING_KEY = "PSK_s1gning/K3y+w=5";
 
     /** Answers with whatever the current responder makes of the request. */
     record Request(String method, String uri, Map<String, String> headers, String body) {
@@ -129,6 +130,7 @@ class SecretsInEveryFormTest extends CamelTestSupport {
         defaults.setAuthToken(TOKEN);
         defaults.setWebhookVerifyToken(VERIFY_TOKEN);
         defaults.setProxyAuthPassword(PROXY_PASSWORD);
+        defaults.setSecretKey(SIGNING_KEY);
         defaults.setRetryDelay(5);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -171,7 +173,7 @@ class SecretsInEveryFormTest extends CamelTestSupport {
 
     private static Set<String> forms() {
         Set<String> forms = new LinkedHashSet<>();
-        for (String value : List.of(API_KEY, TOKEN, VERIFY_TOKEN, PROXY_PASSWORD, basic(USER, API_KEY),
+        for (String value : List.of(API_KEY, TOKEN, VERIFY_TOKEN, PROXY_PASSWORD, SIGNING_KEY, basic(USER, API_KEY),
                 basic(SID, TOKEN), basic(PROXY_USER, PROXY_PASSWORD))) {
             String url = URLEncoder.encode(value, StandardCharsets.UTF_8);
             for (String v : List.of(value, url, url.replace("+", "%20"), URLEncoder.encode(url, StandardCharsets.UTF_8))) {
@@ -341,6 +343,15 @@ class SecretsInEveryFormTest extends CamelTestSupport {
         SmsException laml = echoRequestBody(twilio("send"));
         assertThat(laml.getResponseBody()).contains("StatusCallback");
         assertNoSecret("twilio 400", exposed(laml));
+    }
+
+    @Test
+    void theSigningKeyIsRedactedThoughNoRequestCarriesIt() {
+        responder = r -> Reply.json(500, "{\"code\":20500,\"message\":\"project signing key " + SIGNING_KEY
+                                         + " / " + URLEncoder.encode(SIGNING_KEY, StandardCharsets.UTF_8) + "\"}");
+        SmsException e = fail(twilio("send"), "hi", Map.of(SmsConstants.TO, "+4522334488"));
+        assertThat(e.getResponseBody()).contains("project signing key " + SmsRedactor.MASK);
+        assertNoSecret("signing key", exposed(e));
     }
 
     @Test

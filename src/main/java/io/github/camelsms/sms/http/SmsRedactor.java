@@ -71,6 +71,7 @@ public final class SmsRedactor {
         addSecret(values, configuration.getApiKey());
         addSecret(values, configuration.getAuthToken());
         addSecret(values, configuration.getWebhookVerifyToken());
+        addSecret(values, configuration.getSecretKey());
         addSecret(values, configuration.getProxyAuthPassword());
         if (isSecret(configuration.getProxyAuthPassword()) && configuration.getProxyAuthUsername() != null) {
             values.add(basic(configuration.getProxyAuthUsername(), configuration.getProxyAuthPassword()));
