@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.SmsConfiguration;
@@ -18,6 +19,7 @@ import io.github.camelsms.sms.model.SmsMessage;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.spi.SmsCall;
+import io.github.camelsms.sms.spi.SmsFanOut;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.http.SmsCredentials;
 import io.github.camelsms.sms.http.SmsErrors;
@@ -89,7 +91,7 @@ public abstract class LamlProvider implements SmsProvider {
     }
 
     @Override
-    public Object execute(SmsCall call) {
+    public CompletableFuture<?> execute(SmsCall call) {
         return switch (call.operation()) {
             case "send" -> send(call);
             case "getMessage" -> getMessage(call);
@@ -105,7 +107,7 @@ public abstract class LamlProvider implements SmsProvider {
 
     // send
 
-    private SmsSendResult send(SmsCall call) {
+    private CompletableFuture<SmsSendResult> send(SmsCall call) {
         SmsConfiguration configuration = call.configuration();
         SmsRecipients recipients = SmsRecipients.resolve(call, false, e164 -> e164, LamlNumbers.FORMAT_HINT);
         List<String> numbers = recipients.numbers();
@@ -161,35 +163,56 @@ public abstract class LamlProvider implements SmsProvider {
             requests.add(SmsHttpRequest.form(messagesPath(call) + ".json", form, true));
         }
 
-        List<SmsRecipientResult> results = new ArrayList<>(numbers.size());
-        SmsMessage single = null;
         if (requests.size() == 1) {
-            SmsHttpResponse response = call.send(requests.get(0));
-            single = readMessage(call, requests.get(0), response);
-            results.add(accepted(single, numbers.get(0)));
-        } else {
-            List<Object> outcomes = call.sendEach(requests, configuration.getMaxConcurrentRequests());
-            SmsException firstFailure = null;
-            for (int i = 0; i < outcomes.size(); i++) {
-                Object outcome = outcomes.get(i);
-                if (outcome instanceof SmsHttpResponse response) {
-                    results.add(accepted(readMessage(call, requests.get(i), response), numbers.get(i)));
-                } else {
-                    SmsException e = (SmsException) outcome;
-                    firstFailure = firstFailure == null ? e : firstFailure;
-                    results.add(SmsRecipientResult.failed(numbers.get(i), e));
-                }
+            SmsHttpRequest request = requests.get(0);
+            return call.send(request).thenApply(response -> {
+                SmsMessage single = readMessage(call, request, response);
+                SmsSendResult result = recipients.addSkippedTo(
+                        new SmsSendResult(name(), List.of(accepted(single, numbers.get(0)))));
+                call.setOutHeader(SmsConstants.MESSAGE_ID, single.getSid());
+                return call.completeSend(result, text, single.getStatus(), null);
+            });
+        }
+        return call.sendEach(requests, configuration.getMaxConcurrentRequests())
+                .thenApply(fanOut -> merge(call, requests, numbers, recipients, text, fanOut));
+    }
+
+    /**
+     * One result per recipient in input order. A recipient's failure, or an answer that cannot be read, is that
+     * recipient's alone (failed or in doubt); the others keep theirs.
+     */
+    private SmsSendResult merge(SmsCall call, List<SmsHttpRequest> requests, List<String> numbers,
+                                SmsRecipients recipients, SmsText text, SmsFanOut fanOut) {
+        List<Object> outcomes = fanOut.outcomes();
+        List<SmsRecipientResult> results = new ArrayList<>(numbers.size());
+        SmsException firstFailure = null;
+        for (int i = 0; i < outcomes.size(); i++) {
+            Object outcome = outcomes.get(i);
+            String to = numbers.get(i);
+            if (outcome == null) {
+                results.add(SmsRecipientResult.notSent(to, "not sent: Camel was stopping before this request could start"));
+                continue;
             }
-            if (firstFailure != null && results.stream().noneMatch(SmsRecipientResult::isAccepted)
-                && results.stream().noneMatch(r -> SmsRecipientResult.IN_DOUBT.equals(r.getStatus()))) {
-                throw firstFailure; // nothing was sent: report the failure itself
+            try {
+                if (outcome instanceof SmsHttpResponse response) {
+                    results.add(accepted(readMessage(call, requests.get(i), response), to));
+                    continue;
+                }
+                throw (SmsException) outcome;
+            } catch (SmsException e) {
+                firstFailure = firstFailure == null ? e : firstFailure;
+                results.add(SmsRecipientResult.failed(to, e));
             }
         }
         SmsSendResult result = recipients.addSkippedTo(new SmsSendResult(name(), results));
-        if (single != null) {
-            call.setOutHeader(SmsConstants.MESSAGE_ID, single.getSid());
+        if (fanOut.stopped()) {
+            throw SmsErrors.stopped(name(), call.operation(), result);
         }
-        return call.completeSend(result, text, single != null ? single.getStatus() : null, null);
+        if (firstFailure != null && results.stream().noneMatch(SmsRecipientResult::isAccepted)
+            && results.stream().noneMatch(r -> SmsRecipientResult.IN_DOUBT.equals(r.getStatus()))) {
+            throw firstFailure; // nothing was sent: report the failure itself
+        }
+        return call.completeSend(result, text, null, null);
     }
 
     private static SmsRecipientResult accepted(SmsMessage message, String to) {
@@ -205,22 +228,25 @@ public abstract class LamlProvider implements SmsProvider {
 
     // reads and deletes
 
-    private SmsMessage getMessage(SmsCall call) {
+    private CompletableFuture<SmsMessage> getMessage(SmsCall call) {
         String sid = messageId(call);
         SmsHttpRequest request = SmsHttpRequest.get(messagesPath(call) + "/" + segment(sid) + ".json");
-        SmsMessage message = readMessage(call, request, call.send(request));
-        call.setOutHeader(SmsConstants.STATUS, message.getStatus());
-        return message;
+        return call.send(request).thenApply(response -> {
+            SmsMessage message = readMessage(call, request, response);
+            call.setOutHeader(SmsConstants.STATUS, message.getStatus());
+            return message;
+        });
     }
 
-    private String deleteMessage(SmsCall call) {
+    private CompletableFuture<String> deleteMessage(SmsCall call) {
         String sid = messageId(call);
-        call.send(SmsHttpRequest.delete(messagesPath(call) + "/" + segment(sid) + ".json"));
-        call.setOutHeader(SmsConstants.STATUS, "deleted");
-        return sid;
+        return call.send(SmsHttpRequest.delete(messagesPath(call) + "/" + segment(sid) + ".json")).thenApply(r -> {
+            call.setOutHeader(SmsConstants.STATUS, "deleted");
+            return sid;
+        });
     }
 
-    private List<SmsMessage> listMessages(SmsCall call) {
+    private CompletableFuture<List<SmsMessage>> listMessages(SmsCall call) {
         int maxResults = call.configuration().getMaxResults();
         if (maxResults < 1) {
             throw call.invalid("maxResults", "maxResults must be at least 1");
@@ -249,10 +275,13 @@ public abstract class LamlProvider implements SmsProvider {
         String firstPage = messagesPath(call) + ".json?" + new String(
                 SmsHttpRequest.form("", query, false).body(), java.nio.charset.StandardCharsets.UTF_8);
 
-        List<SmsMessage> messages = new ArrayList<>();
-        SmsHttpRequest request = SmsHttpRequest.get(firstPage);
-        for (int page = 0; request != null && page < MAX_PAGES; page++) {
-            SmsHttpResponse response = call.send(request);
+        return readPages(call, SmsHttpRequest.get(firstPage), 0, maxResults, new ArrayList<>());
+    }
+
+    /** Reads one page, then the next one the answer links to, until maxResults messages or the last page. */
+    private CompletableFuture<List<SmsMessage>> readPages(SmsCall call, SmsHttpRequest request, int page,
+                                                          int maxResults, List<SmsMessage> messages) {
+        return call.send(request).thenCompose(response -> {
             JsonNode json = response.jsonOrNull();
             JsonNode items = json == null ? null : json.get("messages");
             if (items == null || !items.isArray()) {
@@ -265,10 +294,11 @@ public abstract class LamlProvider implements SmsProvider {
                 messages.add(LamlResponses.message(item));
             }
             String next = SmsJson.text(json, "next_page_uri");
-            request = messages.size() < maxResults && next != null && !next.isBlank()
-                    ? SmsHttpRequest.getFromHost(next) : null;
-        }
-        return messages;
+            if (messages.size() < maxResults && next != null && !next.isBlank() && page + 1 < MAX_PAGES) {
+                return readPages(call, SmsHttpRequest.getFromHost(next), page + 1, maxResults, messages);
+            }
+            return CompletableFuture.completedFuture(messages);
+        });
     }
 
     private static String requireE164(SmsCall call, String field, String raw) {
