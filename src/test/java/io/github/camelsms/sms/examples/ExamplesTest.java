@@ -4,7 +4,12 @@ import java.util.List;
 
 import io.github.camelsms.sms.simulator.RecordedRequest;
 import io.github.camelsms.sms.simulator.SmsSimulator;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,9 +100,25 @@ class ExamplesTest {
     @Test
     void failoverYamlAndJavaFallBackToMycpaasWhenCpsmsHasNoCredit() throws Exception {
         for (String file : List.of("failover.yaml", "Failover.java")) {
-            List<RecordedRequest> requests = run(file);
+            ListAppender<ILoggingEvent> log = new ListAppender<>();
+            Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            log.start();
+            root.addAppender(log);
+            List<RecordedRequest> requests;
+            try {
+                requests = run(file);
+            } finally {
+                root.detachAppender(log);
+            }
             assertThat(requests).extracting(RecordedRequest::path).containsExactly("/send", MESSAGES);
             assertThat(requests.get(0).basicUser()).isEqualTo("failover-demo");
+            // the expected failure is logged as what it is: a warning that says it fails over, no error, no stack trace
+            assertThat(log.list).as(file + ": errors logged").noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
+            assertThat(log.list).as(file).anySatisfy(e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                assertThat(e.getFormattedMessage()).contains("HTTP 402").endsWith("failing over to mycpaas");
+                assertThat(e.getThrowableProxy()).isNull();
+            });
         }
     }
 
