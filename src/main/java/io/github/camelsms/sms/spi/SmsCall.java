@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsConstants;
@@ -72,19 +73,16 @@ public final class SmsCall {
 
     /**
      * Sends independent requests, at most {@code concurrency} in flight at a time for this exchange (and no more per
-     * host than the connection pool allows), without a thread per request. The future completes when every request
-     * has ended, or when the component stopped and the rest were never sent; it never fails.
+     * host than the connection pool allows), without a thread per request. Each 2xx answer is turned by
+     * {@code onAnswer} (request index, answer) into what the fan-out keeps for it, as it arrives. The future
+     * completes when every request has ended, or when Camel is stopping and the rest were never sent; it never fails.
      */
-    public CompletableFuture<SmsFanOut> sendEach(List<SmsHttpRequest> requests, int concurrency) {
-        SmsFanOut fanOut = new SmsFanOut(requests, transport, this::canSend, provider.name(), operation());
-        return fanOut.start(concurrency).thenApply(done -> {
-            for (Object outcome : done.outcomes()) {
-                if (outcome instanceof SmsHttpResponse response) {
-                    lastStatusCode = response.statusCode();
-                }
-            }
-            return done;
-        });
+    public CompletableFuture<SmsFanOut> sendEach(List<SmsHttpRequest> requests, int concurrency,
+                                                 BiFunction<Integer, SmsHttpResponse, Object> onAnswer) {
+        return new SmsFanOut(requests, transport, this::canSend, provider.name(), operation(), (i, response) -> {
+            lastStatusCode = response.statusCode();
+            return onAnswer.apply(i, response);
+        }).start(concurrency);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.camelsms.sms.spi;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 
 import io.github.camelsms.sms.SmsException;
@@ -25,6 +26,7 @@ public final class SmsFanOut {
     private final BooleanSupplier open;
     private final String provider;
     private final String operation;
+    private final BiFunction<Integer, SmsHttpResponse, Object> onAnswer;
     private final Object[] outcomes;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger lanesRunning = new AtomicInteger();
@@ -32,7 +34,8 @@ public final class SmsFanOut {
     private volatile boolean stopped;
 
     SmsFanOut(List<SmsHttpRequest> requests, SmsHttpTransport transport, BooleanSupplier open, String provider,
-              String operation) {
+              String operation, BiFunction<Integer, SmsHttpResponse, Object> onAnswer) {
+        this.onAnswer = onAnswer;
         this.requests = requests;
         this.transport = transport;
         this.open = open;
@@ -88,7 +91,13 @@ public final class SmsFanOut {
 
     private void record(int i, SmsHttpResponse response, Throwable failure) {
         if (failure == null) {
-            outcomes[i] = response;
+            try {
+                outcomes[i] = onAnswer.apply(i, response);
+            } catch (SmsException e) {
+                outcomes[i] = e;
+            } catch (RuntimeException e) {
+                outcomes[i] = SmsErrors.unexpected(provider, operation, requests.get(i), e);
+            }
         } else if (failure instanceof SmsException e) {
             outcomes[i] = e;
         } else {
@@ -101,8 +110,9 @@ public final class SmsFanOut {
     }
 
     /**
-     * For each request in input order: its {@link SmsHttpResponse}, the {@link SmsException} it failed with, or
-     * null when it was never sent because the component stopped.
+     * For each request in input order: what {@code onAnswer} made of its answer (applied as each answer arrives, so
+     * that the answers need not be held until the last one), the {@link SmsException} it failed with or that
+     * {@code onAnswer} threw, or null when it was never sent because Camel was stopping.
      */
     public List<Object> outcomes() {
         return java.util.Arrays.asList(outcomes);

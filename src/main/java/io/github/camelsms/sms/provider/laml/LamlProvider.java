@@ -173,35 +173,30 @@ public abstract class LamlProvider implements SmsProvider {
                 return call.completeSend(result, text, single.getStatus(), null);
             });
         }
-        return call.sendEach(requests, configuration.getMaxConcurrentRequests())
-                .thenApply(fanOut -> merge(call, requests, numbers, recipients, text, fanOut));
+        return call.sendEach(requests, configuration.getMaxConcurrentRequests(),
+                (i, response) -> accepted(readMessage(call, requests.get(i), response), numbers.get(i)))
+                .thenApply(fanOut -> merge(call, numbers, recipients, text, fanOut));
     }
 
     /**
      * One result per recipient in input order. A recipient's failure, or an answer that cannot be read, is that
      * recipient's alone (failed or in doubt); the others keep theirs.
      */
-    private SmsSendResult merge(SmsCall call, List<SmsHttpRequest> requests, List<String> numbers,
-                                SmsRecipients recipients, SmsText text, SmsFanOut fanOut) {
+    private SmsSendResult merge(SmsCall call, List<String> numbers, SmsRecipients recipients, SmsText text,
+                                SmsFanOut fanOut) {
         List<Object> outcomes = fanOut.outcomes();
         List<SmsRecipientResult> results = new ArrayList<>(numbers.size());
         SmsException firstFailure = null;
         for (int i = 0; i < outcomes.size(); i++) {
             Object outcome = outcomes.get(i);
-            String to = numbers.get(i);
-            if (outcome == null) {
-                results.add(SmsRecipientResult.notSent(to, "not sent: Camel was stopping before this request could start"));
-                continue;
-            }
-            try {
-                if (outcome instanceof SmsHttpResponse response) {
-                    results.add(accepted(readMessage(call, requests.get(i), response), to));
-                    continue;
-                }
-                throw (SmsException) outcome;
-            } catch (SmsException e) {
+            if (outcome instanceof SmsRecipientResult accepted) {
+                results.add(accepted);
+            } else if (outcome instanceof SmsException e) {
                 firstFailure = firstFailure == null ? e : firstFailure;
-                results.add(SmsRecipientResult.failed(to, e));
+                results.add(SmsRecipientResult.failed(numbers.get(i), e));
+            } else {
+                results.add(SmsRecipientResult.notSent(numbers.get(i),
+                        "not sent: Camel was stopping before this request could start"));
             }
         }
         SmsSendResult result = recipients.addSkippedTo(new SmsSendResult(name(), results));
