@@ -185,7 +185,7 @@ class AsyncTransportTest extends CamelTestSupport {
     @Test
     void aFanOutHonoursMaxConcurrentRequestsAboveThirtyTwo() throws Exception {
         context.getComponent("sms", SmsComponent.class).setConnectionsPerRoute(100);
-        server.answering(r -> created(r).after(200));
+        server.answering(r -> created(r).after(500));
         SmsSendResult result = template().requestBodyAndHeader(laml("maxConcurrentRequests=60"), "Hi",
                 SmsConstants.TO, numbers(0, 120), SmsSendResult.class);
         assertThat(result.getAcceptedCount()).isEqualTo(120);
