@@ -70,6 +70,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxprice":
+        case "maxPrice": getOrCreateConfiguration(target).setMaxPrice(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrecipientsperrequest":
         case "maxRecipientsPerRequest": getOrCreateConfiguration(target).setMaxRecipientsPerRequest(property(camelContext, int.class, value)); return true;
         case "maxresults":
@@ -82,6 +84,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxTotalConnections": target.setMaxTotalConnections(property(camelContext, int.class, value)); return true;
         case "mediaurl":
         case "mediaUrl": getOrCreateConfiguration(target).setMediaUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "messagingservicesid":
+        case "messagingServiceSid": getOrCreateConfiguration(target).setMessagingServiceSid(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -102,8 +106,16 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "retryAttempts": getOrCreateConfiguration(target).setRetryAttempts(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "secretkey":
+        case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendasmms":
+        case "sendAsMms": getOrCreateConfiguration(target).setSendAsMms(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "shortenurls":
+        case "shortenUrls": getOrCreateConfiguration(target).setShortenUrls(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": getOrCreateConfiguration(target).setSkipInvalidRecipients(property(camelContext, boolean.class, value)); return true;
+        case "smartencoded":
+        case "smartEncoded": getOrCreateConfiguration(target).setSmartEncoded(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "spaceurl":
         case "spaceUrl": getOrCreateConfiguration(target).setSpaceUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -112,6 +124,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "validatesignature":
         case "validateSignature": getOrCreateConfiguration(target).setValidateSignature(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "validityperiod":
+        case "validityPeriod": getOrCreateConfiguration(target).setValidityPeriod(property(camelContext, java.lang.Integer.class, value)); return true;
         case "webhookverifytoken":
         case "webhookVerifyToken": getOrCreateConfiguration(target).setWebhookVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -161,6 +175,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxprice":
+        case "maxPrice": return java.lang.String.class;
         case "maxrecipientsperrequest":
         case "maxRecipientsPerRequest": return int.class;
         case "maxresults":
@@ -173,6 +189,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxTotalConnections": return int.class;
         case "mediaurl":
         case "mediaUrl": return java.lang.String.class;
+        case "messagingservicesid":
+        case "messagingServiceSid": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "path": return java.lang.String.class;
@@ -193,8 +211,16 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "retryAttempts": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "secretkey":
+        case "secretKey": return java.lang.String.class;
+        case "sendasmms":
+        case "sendAsMms": return java.lang.Boolean.class;
+        case "shortenurls":
+        case "shortenUrls": return java.lang.Boolean.class;
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": return boolean.class;
+        case "smartencoded":
+        case "smartEncoded": return java.lang.Boolean.class;
         case "spaceurl":
         case "spaceUrl": return java.lang.String.class;
         case "sslcontextparameters":
@@ -203,6 +229,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": return java.lang.String.class;
         case "validatesignature":
         case "validateSignature": return java.lang.Boolean.class;
+        case "validityperiod":
+        case "validityPeriod": return java.lang.Integer.class;
         case "webhookverifytoken":
         case "webhookVerifyToken": return java.lang.String.class;
         default: return null;
@@ -253,6 +281,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxprice":
+        case "maxPrice": return getOrCreateConfiguration(target).getMaxPrice();
         case "maxrecipientsperrequest":
         case "maxRecipientsPerRequest": return getOrCreateConfiguration(target).getMaxRecipientsPerRequest();
         case "maxresults":
@@ -265,6 +295,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxTotalConnections": return target.getMaxTotalConnections();
         case "mediaurl":
         case "mediaUrl": return getOrCreateConfiguration(target).getMediaUrl();
+        case "messagingservicesid":
+        case "messagingServiceSid": return getOrCreateConfiguration(target).getMessagingServiceSid();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "path": return getOrCreateConfiguration(target).getPath();
@@ -285,8 +317,16 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "retryAttempts": return getOrCreateConfiguration(target).getRetryAttempts();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "secretkey":
+        case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
+        case "sendasmms":
+        case "sendAsMms": return getOrCreateConfiguration(target).getSendAsMms();
+        case "shortenurls":
+        case "shortenUrls": return getOrCreateConfiguration(target).getShortenUrls();
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": return getOrCreateConfiguration(target).isSkipInvalidRecipients();
+        case "smartencoded":
+        case "smartEncoded": return getOrCreateConfiguration(target).getSmartEncoded();
         case "spaceurl":
         case "spaceUrl": return getOrCreateConfiguration(target).getSpaceUrl();
         case "sslcontextparameters":
@@ -295,6 +335,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "validatesignature":
         case "validateSignature": return getOrCreateConfiguration(target).getValidateSignature();
+        case "validityperiod":
+        case "validityPeriod": return getOrCreateConfiguration(target).getValidityPeriod();
         case "webhookverifytoken":
         case "webhookVerifyToken": return getOrCreateConfiguration(target).getWebhookVerifyToken();
         default: return null;

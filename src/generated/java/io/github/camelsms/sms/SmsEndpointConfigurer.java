@@ -58,6 +58,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxprice":
+        case "maxPrice": target.getConfiguration().setMaxPrice(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrecipientsperrequest":
         case "maxRecipientsPerRequest": target.getConfiguration().setMaxRecipientsPerRequest(property(camelContext, int.class, value)); return true;
         case "maxresults":
@@ -68,6 +70,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxSegments": target.getConfiguration().setMaxSegments(property(camelContext, java.lang.Integer.class, value)); return true;
         case "mediaurl":
         case "mediaUrl": target.getConfiguration().setMediaUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "messagingservicesid":
+        case "messagingServiceSid": target.getConfiguration().setMessagingServiceSid(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -88,8 +92,16 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "retryAttempts": target.getConfiguration().setRetryAttempts(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "secretkey":
+        case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendasmms":
+        case "sendAsMms": target.getConfiguration().setSendAsMms(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "shortenurls":
+        case "shortenUrls": target.getConfiguration().setShortenUrls(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": target.getConfiguration().setSkipInvalidRecipients(property(camelContext, boolean.class, value)); return true;
+        case "smartencoded":
+        case "smartEncoded": target.getConfiguration().setSmartEncoded(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "spaceurl":
         case "spaceUrl": target.getConfiguration().setSpaceUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -98,6 +110,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "validatesignature":
         case "validateSignature": target.getConfiguration().setValidateSignature(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "validityperiod":
+        case "validityPeriod": target.getConfiguration().setValidityPeriod(property(camelContext, java.lang.Integer.class, value)); return true;
         case "webhookverifytoken":
         case "webhookVerifyToken": target.getConfiguration().setWebhookVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -142,6 +156,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxprice":
+        case "maxPrice": return java.lang.String.class;
         case "maxrecipientsperrequest":
         case "maxRecipientsPerRequest": return int.class;
         case "maxresults":
@@ -152,6 +168,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxSegments": return java.lang.Integer.class;
         case "mediaurl":
         case "mediaUrl": return java.lang.String.class;
+        case "messagingservicesid":
+        case "messagingServiceSid": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "path": return java.lang.String.class;
@@ -172,8 +190,16 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "retryAttempts": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "secretkey":
+        case "secretKey": return java.lang.String.class;
+        case "sendasmms":
+        case "sendAsMms": return java.lang.Boolean.class;
+        case "shortenurls":
+        case "shortenUrls": return java.lang.Boolean.class;
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": return boolean.class;
+        case "smartencoded":
+        case "smartEncoded": return java.lang.Boolean.class;
         case "spaceurl":
         case "spaceUrl": return java.lang.String.class;
         case "sslcontextparameters":
@@ -182,6 +208,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": return java.lang.String.class;
         case "validatesignature":
         case "validateSignature": return java.lang.Boolean.class;
+        case "validityperiod":
+        case "validityPeriod": return java.lang.Integer.class;
         case "webhookverifytoken":
         case "webhookVerifyToken": return java.lang.String.class;
         default: return null;
@@ -227,6 +255,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
+        case "maxprice":
+        case "maxPrice": return target.getConfiguration().getMaxPrice();
         case "maxrecipientsperrequest":
         case "maxRecipientsPerRequest": return target.getConfiguration().getMaxRecipientsPerRequest();
         case "maxresults":
@@ -237,6 +267,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxSegments": return target.getConfiguration().getMaxSegments();
         case "mediaurl":
         case "mediaUrl": return target.getConfiguration().getMediaUrl();
+        case "messagingservicesid":
+        case "messagingServiceSid": return target.getConfiguration().getMessagingServiceSid();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "path": return target.getConfiguration().getPath();
@@ -257,8 +289,16 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "retryAttempts": return target.getConfiguration().getRetryAttempts();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "secretkey":
+        case "secretKey": return target.getConfiguration().getSecretKey();
+        case "sendasmms":
+        case "sendAsMms": return target.getConfiguration().getSendAsMms();
+        case "shortenurls":
+        case "shortenUrls": return target.getConfiguration().getShortenUrls();
         case "skipinvalidrecipients":
         case "skipInvalidRecipients": return target.getConfiguration().isSkipInvalidRecipients();
+        case "smartencoded":
+        case "smartEncoded": return target.getConfiguration().getSmartEncoded();
         case "spaceurl":
         case "spaceUrl": return target.getConfiguration().getSpaceUrl();
         case "sslcontextparameters":
@@ -267,6 +307,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": return target.getConfiguration().getUsername();
         case "validatesignature":
         case "validateSignature": return target.getConfiguration().getValidateSignature();
+        case "validityperiod":
+        case "validityPeriod": return target.getConfiguration().getValidityPeriod();
         case "webhookverifytoken":
         case "webhookVerifyToken": return target.getConfiguration().getWebhookVerifyToken();
         default: return null;

@@ -23,7 +23,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(51);
         props.add("accountSid");
         props.add("allowInsecureHttp");
         props.add("apiKey");
@@ -43,11 +43,13 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("idempotentRepository");
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");
+        props.add("maxPrice");
         props.add("maxRecipientsPerRequest");
         props.add("maxResults");
         props.add("maxRetryDelay");
         props.add("maxSegments");
         props.add("mediaUrl");
+        props.add("messagingServiceSid");
         props.add("operation");
         props.add("pageSize");
         props.add("path");
@@ -61,18 +63,24 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("responseTimeout");
         props.add("retryAttempts");
         props.add("retryDelay");
+        props.add("secretKey");
+        props.add("sendAsMms");
+        props.add("shortenUrls");
         props.add("skipInvalidRecipients");
+        props.add("smartEncoded");
         props.add("spaceUrl");
         props.add("sslContextParameters");
         props.add("to");
         props.add("username");
         props.add("validateSignature");
+        props.add("validityPeriod");
         props.add("webhookVerifyToken");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("apiKey");
         secretProps.add("authToken");
         secretProps.add("proxyAuthPassword");
+        secretProps.add("secretKey");
         secretProps.add("webhookVerifyToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

@@ -23,7 +23,8 @@ public class SmsConfiguration implements Cloneable {
                      + "deliveryReports,inbound",
              description = "The operation. cpsms: send, sendGroup, cancelScheduled, credit, log, createGroup, listGroups,"
                            + " updateGroup, deleteGroup, createContact, listContacts, updateContact, deleteContact."
-                           + " mycpaas, twilio and signalwire: send, getMessage, listMessages, deleteMessage."
+                           + " mycpaas, twilio and signalwire: send, getMessage, listMessages, deleteMessage;"
+                           + " twilio also cancelScheduled and credit."
                            + " Consumers: deliveryReports (cpsms and LaML), inbound (LaML).")
     @Metadata(required = true)
     private String operation;
@@ -33,9 +34,10 @@ public class SmsConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true,
               description = "The CPSMS API key, generated under INDSTILLINGER -> API in the CPSMS web app.")
     private String apiKey;
-    @UriParam(label = "security", description = "The LaML Account SID (starts with AC).")
+    @UriParam(label = "security", description = "The LaML account: the Account SID (AC followed by 32 hex digits) for"
+                                              + " mycpaas and twilio, the Project ID (a UUID) for signalwire.")
     private String accountSid;
-    @UriParam(label = "security", secret = true, description = "The LaML Auth Token.")
+    @UriParam(label = "security", secret = true, description = "The LaML Auth Token (signalwire: the API token).")
     private String authToken;
     @UriParam(label = "common", description = "The SignalWire space host, for example example.signalwire.com"
                                               + " (signalwire only).")
@@ -45,7 +47,9 @@ public class SmsConfiguration implements Cloneable {
                                               + " simulator.")
     private String baseUrl;
     @UriParam(label = "producer", description = "The default sender: up to 11 letters and digits or up to 20 digits"
-                                                + " (cpsms), an E.164 number (LaML).")
+                                                + " (cpsms); LaML an E.164 number, and on twilio also an alphanumeric"
+                                                + " sender ID (up to 11 characters), a short code or a channel address"
+                                                + " (whatsapp: and an E.164 number); signalwire also a short code.")
     private String from;
     @UriParam(label = "producer", description = "The default recipient(s), comma-separated.")
     private String to;
@@ -53,16 +57,42 @@ public class SmsConfiguration implements Cloneable {
                                                 + " StatusCallback).")
     private String callbackUrl;
     @UriParam(label = "producer", enums = "UTF-8,ISO-8859-1",
-              description = "The character encoding CPSMS uses for the message (cpsms only).")
+              description = "The character encoding CPSMS uses for the message (cpsms only; refused by LaML providers).")
     private String encoding;
-    @UriParam(label = "producer", description = "Send as a flash SMS, shown at once and not stored (cpsms only).")
+    @UriParam(label = "producer", description = "Send as a flash SMS, shown at once and not stored (cpsms only;"
+                                                + " refused by LaML providers).")
     private Boolean flash;
     @UriParam(label = "producer", description = "Your own reference of the message, up to 32 characters (cpsms"
-                                                + " only). Needed to cancel a scheduled message.")
+                                                + " only; refused by LaML providers). Needed to cancel a scheduled"
+                                                + " message.")
     private String reference;
-    @UriParam(label = "producer", description = "Media URL(s), comma-separated, that make the message an MMS"
-                                                + " (LaML only; up to 10).")
+    @UriParam(label = "producer", description = "Media URL(s) that make the message an MMS (LaML only; up to 10),"
+                                                + " separated by commas. The list is split only at a comma followed by"
+                                                + " http:// or https://, so a comma inside a URL is kept.")
     private String mediaUrl;
+    @UriParam(label = "producer", description = "The Messaging Service to send through, MG followed by 32 hex digits"
+                                                + " (twilio only): its sender pool picks the number, so from may be"
+                                                + " left out. Needed to schedule a message (CamelSmsScheduledAt).")
+    private String messagingServiceSid;
+    @UriParam(label = "producer", javaType = "java.lang.Integer",
+              description = "How many seconds the message may wait in the provider's queue before it is dropped:"
+                            + " twilio 1 to 36000, signalwire 1 to 172800 (ValidityPeriod; not mycpaas).")
+    private Integer validityPeriod;
+    @UriParam(label = "producer", javaType = "java.lang.Boolean",
+              description = "Replace Unicode characters that have a GSM-7 look-alike (such as curly quotes) so the"
+                            + " text stays GSM-7 (SmartEncoded; twilio only).")
+    private Boolean smartEncoded;
+    @UriParam(label = "producer", javaType = "java.lang.Boolean",
+              description = "Shorten the links in the text with the Messaging Service's link shortening (ShortenUrls;"
+                            + " twilio only, with messagingServiceSid).")
+    private Boolean shortenUrls;
+    @UriParam(label = "producer", javaType = "java.lang.Boolean",
+              description = "Deliver the message as one MMS even without media (SendAsMms; twilio only).")
+    private Boolean sendAsMms;
+    @UriParam(label = "producer",
+              description = "The highest price in USD you accept for the message, such as 0.05: a dearer message fails"
+                            + " instead of being sent (MaxPrice; signalwire only, Twilio made MaxPrice obsolete).")
+    private String maxPrice;
     @UriParam(label = "producer", defaultValue = "false",
               description = "Throw SmsPartialFailureException when the provider rejected some recipients. By default"
                             + " the result lists them and the exchange succeeds.")
@@ -85,8 +115,9 @@ public class SmsConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "2",
               description = "How many times a failed request is sent again when the failure is retryable and not in"
                             + " doubt (connection refused, connect timeout, unknown host, TLS handshake, 429, 503 with"
-                            + " Retry-After, a 5xx answer to a read). A send the provider may have accepted is never"
-                            + " retried. 0 turns retrying off.")
+                            + " Retry-After, a 5xx answer to a read). A request that changes state (a send, create,"
+                            + " update, delete or cancel) and may have reached the provider is never retried. 0 turns"
+                            + " retrying off.")
     private int retryAttempts = 2;
     @UriParam(label = "producer", defaultValue = "500", javaType = "long",
               description = "The wait in milliseconds before the first retry; it doubles with each further retry,"
@@ -140,9 +171,15 @@ public class SmsConfiguration implements Cloneable {
     private String path;
     @UriParam(label = "consumer,security", javaType = "java.lang.Boolean",
               description = "Reject (403) webhooks without a valid X-Twilio-Signature or X-SignalWire-Signature"
-                            + " (HMAC-SHA1 with the authToken). Defaults to true for twilio and signalwire and to false"
-                            + " for mycpaas, whose documentation says nothing of signing. CPSMS does not sign.")
+                            + " (HMAC-SHA1 with the authToken; signalwire: with the secretKey, its Signing Key)."
+                            + " Defaults to true for twilio and signalwire and to false for mycpaas, whose"
+                            + " documentation says nothing of signing. CPSMS does not sign.")
     private Boolean validateSignature;
+    @UriParam(label = "consumer,security", secret = true,
+              description = "The key signalwire signs its webhooks with: the project's Signing Key, shown under API"
+                            + " Credentials in the SignalWire dashboard (not the API token). Needed by signalwire"
+                            + " consumers that validate signatures.")
+    private String secretKey;
     @UriParam(label = "consumer,security",
               description = "The public URL prefix the provider calls, such as https://example.com, when the"
                             + " application runs behind a proxy or load balancer: signatures are computed over the"
@@ -285,6 +322,54 @@ public class SmsConfiguration implements Cloneable {
 
     public void setMediaUrl(String mediaUrl) {
         this.mediaUrl = mediaUrl;
+    }
+
+    public String getMessagingServiceSid() {
+        return messagingServiceSid;
+    }
+
+    public void setMessagingServiceSid(String messagingServiceSid) {
+        this.messagingServiceSid = messagingServiceSid;
+    }
+
+    public Integer getValidityPeriod() {
+        return validityPeriod;
+    }
+
+    public void setValidityPeriod(Integer validityPeriod) {
+        this.validityPeriod = validityPeriod;
+    }
+
+    public Boolean getSmartEncoded() {
+        return smartEncoded;
+    }
+
+    public void setSmartEncoded(Boolean smartEncoded) {
+        this.smartEncoded = smartEncoded;
+    }
+
+    public Boolean getShortenUrls() {
+        return shortenUrls;
+    }
+
+    public void setShortenUrls(Boolean shortenUrls) {
+        this.shortenUrls = shortenUrls;
+    }
+
+    public Boolean getSendAsMms() {
+        return sendAsMms;
+    }
+
+    public void setSendAsMms(Boolean sendAsMms) {
+        this.sendAsMms = sendAsMms;
+    }
+
+    public String getMaxPrice() {
+        return maxPrice;
+    }
+
+    public void setMaxPrice(String maxPrice) {
+        this.maxPrice = maxPrice;
     }
 
     public boolean isFailOnPartialFailure() {
@@ -469,6 +554,14 @@ public class SmsConfiguration implements Cloneable {
 
     public void setPublicBaseUrl(String publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
     }
 
     public String getWebhookVerifyToken() {

@@ -19,12 +19,15 @@ public final class SmsConstants {
                             + " or of the reported message (LaML).",
               javaType = "String")
     public static final String FROM = "CamelSmsFrom";
-    @Metadata(label = "producer", description = "When to send the message (cpsms): an Instant, ZonedDateTime,"
-                                                + " OffsetDateTime, Date or epoch seconds. Must be in the future.",
+    @Metadata(label = "producer", description = "When to send the message: an Instant, ZonedDateTime,"
+                                                + " OffsetDateTime, Date or epoch seconds. Must be in the future."
+                                                + " cpsms: any future time; twilio: 15 minutes to 35 days ahead and"
+                                                + " only with messagingServiceSid (sent as ScheduleType=fixed and"
+                                                + " SendAt); mycpaas and signalwire refuse it.",
               javaType = "Object")
     public static final String SCHEDULED_AT = "CamelSmsScheduledAt";
-    @Metadata(description = "Your own reference of the message, up to 32 characters (cpsms). Needed to cancel a"
-                            + " scheduled message. Overrides the reference option. Consumer: the reference of the"
+    @Metadata(description = "Your own reference of the message, up to 32 characters (cpsms; LaML providers refuse"
+                            + " it). Needed to cancel a scheduled message. Overrides the reference option. Consumer: the reference of the"
                             + " message a CPSMS delivery report is about.",
               javaType = "String")
     public static final String REFERENCE = "CamelSmsReference";
@@ -40,19 +43,22 @@ public final class SmsConstants {
     @Metadata(label = "producer", description = "The contact's name for createContact and updateContact (cpsms).",
               javaType = "String")
     public static final String CONTACT_NAME = "CamelSmsContactName";
-    @Metadata(description = "In: the message id for getMessage and deleteMessage (LaML). Out: the id (sid) of the"
+    @Metadata(description = "In: the message id for getMessage, deleteMessage and cancelScheduled (LaML). Out: the id (sid) of the"
                             + " message a single-recipient LaML send created. Consumer: the sid of the reported or"
                             + " inbound message (LaML).",
               javaType = "String")
     public static final String MESSAGE_ID = "CamelSmsMessageId";
     @Metadata(label = "producer", description = "Media URL(s) that make the message an MMS (LaML): a URL, a"
-                                                + " comma-separated list or a Collection. Overrides the mediaUrl option.",
+                                                + " Collection (each element one URL, commas included) or a String"
+                                                + " split at each comma followed by http:// or https://. Overrides the"
+                                                + " mediaUrl option.",
               javaType = "Object")
     public static final String MEDIA_URL = "CamelSmsMediaUrl";
     @Metadata(label = "producer", description = "The delivery-report URL. Overrides the callbackUrl option.",
               javaType = "String")
     public static final String CALLBACK_URL = "CamelSmsCallbackUrl";
-    @Metadata(label = "producer", description = "Send as a flash SMS (cpsms). Overrides the flash option.",
+    @Metadata(label = "producer", description = "Send as a flash SMS (cpsms; LaML providers refuse true)."
+                                                + " Overrides the flash option.",
               javaType = "Boolean")
     public static final String FLASH = "CamelSmsFlash";
     @Metadata(label = "producer", description = "Start of the time range for the log operation (cpsms): the same"
@@ -68,6 +74,24 @@ public final class SmsConstants {
                                                 + " LocalDate, an Instant or a yyyy-MM-dd string.",
               javaType = "Object")
     public static final String DATE_SENT = "CamelSmsDateSent";
+    @Metadata(label = "producer", description = "Only messages sent on or after this UTC day, for listMessages"
+                                                + " (LaML, the lower end of the DateSent range): the same types as"
+                                                + " CamelSmsDateSent.",
+              javaType = "Object")
+    public static final String DATE_SENT_AFTER = "CamelSmsDateSentAfter";
+    @Metadata(label = "producer", description = "Only messages sent on or before this UTC day, for listMessages"
+                                                + " (LaML, the upper end of the DateSent range): the same types as"
+                                                + " CamelSmsDateSent.",
+              javaType = "Object")
+    public static final String DATE_SENT_BEFORE = "CamelSmsDateSentBefore";
+    @Metadata(label = "producer", description = "The Messaging Service (MG...) to send through (twilio). Overrides"
+                                                + " the messagingServiceSid option.",
+              javaType = "String")
+    public static final String MESSAGING_SERVICE_SID = "CamelSmsMessagingServiceSid";
+    @Metadata(label = "producer", description = "How many seconds the message may wait in the provider's queue"
+                                                + " (twilio, signalwire). Overrides the validityPeriod option.",
+              javaType = "Integer")
+    public static final String VALIDITY_PERIOD = "CamelSmsValidityPeriod";
 
     // out
 
@@ -98,6 +122,10 @@ public final class SmsConstants {
     @Metadata(label = "producer", description = "The SMS alphabet the text needs: GSM7 or UCS2.", javaType = "String",
               enums = "GSM7,UCS2")
     public static final String ENCODING = "CamelSmsEncoding";
+    @Metadata(label = "producer", description = "The currency of the balance the credit operation read (twilio, for"
+                                                + " example USD).",
+              javaType = "String")
+    public static final String CURRENCY = "CamelSmsCurrency";
     @Metadata(label = "producer", description = "The HTTP status of the provider's (last) response.",
               javaType = "Integer")
     public static final String HTTP_RESPONSE_CODE = Exchange.HTTP_RESPONSE_CODE;

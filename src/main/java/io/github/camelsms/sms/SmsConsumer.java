@@ -6,12 +6,19 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelsms.sms.spi.SmsJson;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.webhook.SmsIdempotentWebhookMemory;
 import io.github.camelsms.sms.webhook.SmsWebhookEvent;
+import io.github.camelsms.sms.webhook.SmsWebhookMemory;
 import io.github.camelsms.sms.webhook.SmsWebhookRequest;
 import io.github.camelsms.sms.webhook.SmsWebhooks;
 import io.github.camelsms.sms.webhook.SmsWebhooks.SmsWebhookReply;
@@ -37,6 +44,11 @@ public class SmsConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsConsumer.class);
     private static final int DEFAULT_REPOSITORY_SIZE = 10000;
+    /** The header camel-http-common's servlet binding (Spring Boot's platform-http engine) sets. */
+    private static final String SERVLET_REQUEST = "CamelHttpServletRequest";
+    /** How long a duplicate waits for the copy in flight before the provider is asked to retry. */
+    static final long IN_FLIGHT_WAIT_MILLIS = 3000;
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final SmsWebhooks webhooks;
     private final String operation;
@@ -44,6 +56,7 @@ public class SmsConsumer extends DefaultConsumer {
     private boolean validateSignature;
     private IdempotentRepository repository;
     private boolean ownRepository;
+    private SmsWebhookMemory memory;
     private Consumer httpConsumer;
 
     public SmsConsumer(SmsEndpoint endpoint, Processor processor) {
@@ -58,20 +71,29 @@ public class SmsConsumer extends DefaultConsumer {
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        checkConfiguration(getEndpoint().getConfiguration());
+        // resolved while the routes are initialized, not when they start: a runtime that creates its HTTP server
+        // lazily, when platform-http is first resolved (Camel JBang), can start that server only then
+        String methods = String.join(",", new TreeSet<>(webhooks.httpMethods(operation)));
+        Endpoint http = getEndpoint().getCamelContext()
+                .getEndpoint("platform-http:" + path + "?httpMethodRestrict=" + methods);
+        httpConsumer = http.createConsumer(this::handle);
+        ServiceHelper.initService(httpConsumer);
+    }
+
+    @Override
     protected void doStart() throws Exception {
         super.doStart();
         SmsConfiguration configuration = getEndpoint().getConfiguration();
-        checkConfiguration(configuration);
         repository = configuration.getIdempotentRepository();
         ownRepository = repository == null;
         if (ownRepository) {
             repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
         }
         ServiceHelper.startService(repository);
-        String methods = String.join(",", new TreeSet<>(webhooks.httpMethods(operation)));
-        Endpoint http = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + path + "?httpMethodRestrict=" + methods);
-        httpConsumer = http.createConsumer(this::handle);
+        memory = new SmsIdempotentWebhookMemory(repository);
         ServiceHelper.startService(httpConsumer);
         LOG.info("Receiving {} {} on {} ({})", provider(), operation, path,
                 validateSignature ? "signatures validated"
@@ -91,10 +113,8 @@ public class SmsConsumer extends DefaultConsumer {
             throw invalid("validateSignature", provider() + " does not sign its callbacks: set validateSignature=false"
                                                + " and protect the URL with the webhookVerifyToken option");
         }
-        String authToken = configuration.getAuthToken();
-        if (validateSignature && (authToken == null || authToken.isBlank())) {
-            throw invalid("authToken", "validating webhook signatures needs the authToken option (the Auth Token"
-                                       + " the provider signs with); or set validateSignature=false");
+        if (validateSignature) {
+            webhooks.checkSigningKey(operation, configuration);
         }
         String publicBaseUrl = configuration.getPublicBaseUrl();
         if (publicBaseUrl != null && !publicBaseUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
@@ -110,21 +130,28 @@ public class SmsConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(httpConsumer);
-        httpConsumer = null;
         if (ownRepository) {
             ServiceHelper.stopService(repository);
         }
         super.doStop();
     }
 
-    private void handle(Exchange exchange) throws Exception {
+    @Override
+    protected void doShutdown() throws Exception {
+        ServiceHelper.stopAndShutdownService(httpConsumer);
+        httpConsumer = null;
+        super.doShutdown();
+    }
+
+    void handle(Exchange exchange) throws Exception {
         SmsConfiguration configuration = getEndpoint().getConfiguration();
         Message in = exchange.getIn();
-        Map<String, List<String>> query = parseParams(in.getHeader(Exchange.HTTP_RAW_QUERY, String.class));
+        Map<String, List<String>> query = parseParams(rawQuery(in));
         List<String> tokens = query.remove(SmsCallbackUrls.TOKEN_PARAM);
+        byte[] jsonBody = isJson(in) ? in.getBody(byte[].class) : null;
         SmsWebhookRequest request = new SmsWebhookRequest(in.getHeader(Exchange.HTTP_METHOD, String.class),
-                publicUrl(in, configuration), query, formParams(exchange),
-                name -> in.getHeader(name, String.class));
+                publicUrl(in, configuration), query, jsonBody != null ? jsonParams(jsonBody) : formParams(exchange),
+                name -> in.getHeader(name, String.class), jsonBody != null ? jsonBody : new byte[0]);
         if (tokens != null) {
             hideToken(in);
         }
@@ -147,11 +174,45 @@ public class SmsConsumer extends DefaultConsumer {
             answer(exchange, 400, new SmsWebhookReply("text/plain", e.getMessage()));
             return;
         }
-        List<String> claimed = claim(event);
-        if (claimed == null) {
-            answer(exchange, 200, webhooks.skipped(operation));
+        if (event.duplicateKey() == null) {
+            route(exchange, event);
             return;
         }
+        SmsWebhookMemory.Claim claim = claimWithin(event, IN_FLIGHT_WAIT_MILLIS);
+        switch (claim) {
+            case DUPLICATE -> {
+                LOG.debug("Dropped a repeated {} {} callback", provider(), operation);
+                answer(exchange, 200, webhooks.skipped(operation));
+            }
+            case LATE -> {
+                LOG.debug("Dropped a {} {} report that arrived after the final one", provider(), operation);
+                answer(exchange, 200, webhooks.skipped(operation));
+            }
+            case IN_FLIGHT -> {
+                // the first copy is still being routed: only its outcome tells whether this one is needed
+                LOG.debug("Asked the provider to retry a {} {} callback whose first copy is still being routed",
+                        provider(), operation);
+                answer(exchange, 503, new SmsWebhookReply("text/plain", "Another copy is being handled; retry later"));
+                exchange.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            }
+            case ROUTE -> {
+                boolean routed = false;
+                try {
+                    routed = route(exchange, event);
+                } finally {
+                    if (routed) {
+                        memory.routed(event);
+                    } else {
+                        memory.failed(event);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Routes the event; true when the route succeeded and the provider got its answer. */
+    private boolean route(Exchange exchange, SmsWebhookEvent event) {
+        Message in = exchange.getIn();
         in.setBody(event.body());
         event.headers().forEach(in::setHeader);
         in.setHeader(SmsConstants.PROVIDER, provider());
@@ -162,40 +223,33 @@ public class SmsConsumer extends DefaultConsumer {
             exchange.setException(e);
         }
         if (exchange.getException() != null) {
-            // the provider retries a failed webhook: let the retry through
-            claimed.forEach(repository::remove);
-            return;
+            return false; // the engine answers 500: the provider retries, and the retry is routed
         }
-        claimed.forEach(repository::confirm);
         answer(exchange, 200, webhooks.reply(operation, exchange.getMessage().getBody()));
+        return true;
     }
 
     /**
-     * Remembers the event's keys; null when it was routed before (a retry) or its message already reached a final
-     * status (an out-of-order report). Returns the keys to forget should the route fail.
+     * Claims the event, waiting (bounded) while another copy of it is being routed, so that a concurrent duplicate
+     * gets the first copy's outcome: dropped once the first succeeded, routed if the first failed.
      */
-    private synchronized List<String> claim(SmsWebhookEvent event) {
-        List<String> claimed = new ArrayList<>(2);
-        if (event.duplicateKey() == null) {
-            return claimed;
-        }
-        if (!repository.add(event.duplicateKey())) {
-            LOG.debug("Dropped a repeated {} {} callback", provider(), operation);
-            return null;
-        }
-        claimed.add(event.duplicateKey());
-        if (event.messageKey() != null) {
-            String finalKey = event.messageKey() + "|final";
-            if (event.finalStatus()) {
-                if (repository.add(finalKey)) {
-                    claimed.add(finalKey);
-                }
-            } else if (repository.contains(finalKey)) {
-                LOG.debug("Dropped a {} {} report that arrived after the final one", provider(), operation);
-                return null;
+    private SmsWebhookMemory.Claim claimWithin(SmsWebhookEvent event, long waitMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        long pause = 5;
+        while (true) {
+            SmsWebhookMemory.Claim claim = memory.claim(event);
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (claim != SmsWebhookMemory.Claim.IN_FLIGHT || left <= 0) {
+                return claim;
             }
+            try {
+                Thread.sleep(Math.min(pause, left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return SmsWebhookMemory.Claim.IN_FLIGHT;
+            }
+            pause = Math.min(pause * 2, 200);
         }
-        return claimed;
     }
 
     private void reject(Exchange exchange, String reason) {
@@ -215,7 +269,7 @@ public class SmsConsumer extends DefaultConsumer {
     }
 
     private String publicUrl(Message in, SmsConfiguration configuration) {
-        String rawQuery = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        String rawQuery = rawQuery(in);
         String suffix = rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery;
         String base = configuration.getPublicBaseUrl();
         if (base != null) {
@@ -228,6 +282,15 @@ public class SmsConsumer extends DefaultConsumer {
             return path + suffix;
         }
         return url.contains("?") ? url : url + suffix;
+    }
+
+    /**
+     * The query string as it came, undecoded: Vert.x (camel-main, Quarkus) sets CamelHttpRawQuery, the Spring Boot engine
+     * only CamelHttpQuery (the servlet's query string, also undecoded).
+     */
+    private static String rawQuery(Message in) {
+        String raw = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        return raw != null ? raw : in.getHeader(Exchange.HTTP_QUERY, String.class);
     }
 
     /** Takes the webhookVerifyToken out of the headers the route (and whatever it logs) sees. */
@@ -247,13 +310,16 @@ public class SmsConsumer extends DefaultConsumer {
         Object body = exchange.getIn().getBody();
         Map<String, List<String>> form = new LinkedHashMap<>();
         if (body instanceof Map<?, ?> map) {
-            // the platform-http engine parsed the form already (populateBodyWithForm)
-            map.forEach((name, value) -> {
-                List<String> values = form.computeIfAbsent(String.valueOf(name), n -> new ArrayList<>());
-                if (value instanceof Iterable<?> many) {
-                    many.forEach(v -> values.add(String.valueOf(v)));
-                } else if (value != null) {
-                    values.add(String.valueOf(value));
+            // the platform-http engine parsed the form already (populateBodyWithForm): Vert.x into decoded values,
+            // Spring Boot's servlet engine into values still URL-encoded (the signature covers the decoded ones)
+            boolean encoded = exchange.getIn().getHeader(SERVLET_REQUEST) != null;
+            UnaryOperator<String> value = v -> encoded ? URLDecoder.decode(v, StandardCharsets.UTF_8) : v;
+            map.forEach((name, values) -> {
+                List<String> list = form.computeIfAbsent(value.apply(String.valueOf(name)), n -> new ArrayList<>());
+                if (values instanceof Iterable<?> many) {
+                    many.forEach(v -> list.add(value.apply(String.valueOf(v))));
+                } else if (values != null) {
+                    list.add(value.apply(String.valueOf(values)));
                 }
             });
             return form;
@@ -263,6 +329,22 @@ public class SmsConsumer extends DefaultConsumer {
             return parseParams(exchange.getIn().getBody(String.class));
         }
         return form;
+    }
+
+    private static boolean isJson(Message in) {
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+
+    /** A JSON object body's top-level fields as parameters: text as it is, anything else as JSON. */
+    private static Map<String, List<String>> jsonParams(byte[] body) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        JsonNode json = SmsJson.readOrNull(body);
+        if (json != null && json.isObject()) {
+            json.fields().forEachRemaining(field -> params.put(field.getKey(),
+                    List.of(field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString())));
+        }
+        return params;
     }
 
     static Map<String, List<String>> parseParams(String text) {

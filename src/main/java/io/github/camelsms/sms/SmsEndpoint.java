@@ -71,6 +71,16 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (isConsumerOperation()) {
+            // resolved while the route is created, before the context starts: a runtime that starts its HTTP server
+            // lazily when platform-http is first resolved (Camel JBang) cannot start it from a consumer's doStart
+            getCamelContext().getComponent("platform-http", true);
+        }
+    }
+
+    @Override
     protected void doStart() throws Exception {
         super.doStart();
         if (isConsumerOperation()) {

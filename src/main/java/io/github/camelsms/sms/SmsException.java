@@ -50,8 +50,9 @@ public class SmsException extends RuntimeCamelException {
     }
 
     /**
-     * True when the provider may have accepted a send although a failure was seen (a read timeout after the request
-     * went out, a 5xx answer to a send). Such a send is never retried automatically.
+     * True when the provider may have carried out a request that changes state although a failure was seen (a read
+     * timeout after a send, create, update, delete or cancel went out, a 5xx answer to one). Such a request is never
+     * retried automatically.
      */
     public boolean isInDoubt() {
         return failure.inDoubt();

@@ -8,7 +8,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Checks an sms producer's credentials and reachability without sending an SMS: cpsms reads the credit (DOWN when it
- * is used up), LaML providers read one page of messages. Opt-in with {@code camel.health.producersEnabled=true}.
+ * is used up), twilio reads the balance, mycpaas and signalwire read one page of messages. Opt-in with
+ * {@code camel.health.producersEnabled=true}.
  */
 public class SmsProducerHealthCheck extends AbstractHealthCheck {
 

@@ -45,7 +45,7 @@ class DeliveryReportsTest extends WebhookTestSupport {
                         .to("mock:twilio");
                 from("sms:twilio/deliveryReports?path=/sms/twilio/forged&authToken=RAW(not-the-auth-token)")
                         .to("mock:forged");
-                from("sms:signalwire/deliveryReports?path=/sms/sw/status&authToken=RAW(" + AUTH_TOKEN
+                from("sms:signalwire/deliveryReports?path=/sms/sw/status&secretKey=RAW(" + SIGNING_KEY
                      + ")&publicBaseUrl=https://sms.example.com/app")
                         .to("mock:proxied");
             }
@@ -245,11 +245,11 @@ class DeliveryReportsTest extends WebhookTestSupport {
         call(laml("twilio", "send", "from=RAW(+4570200000)", "callbackUrl=" + local("/sms/twilio/forged")), "Hi",
                 Map.of(SmsConstants.TO, "+4522334488"));
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.callbackStatuses().size() == 2);
-        Map<String, String> form = params("MessageSid", "SM1", "MessageStatus", "delivered", "To", "+4522334488");
+        Map<String, String> form = params("MessageSid", sid(1), "MessageStatus", "delivered", "To", "+4522334488");
         HttpResponse<String> unsigned = post(local("/sms/twilio/status"), form, Map.of());
         HttpResponse<String> forged = postSigned(local("/sms/twilio/status"), form, "guessed-token");
         HttpResponse<String> tampered = post(local("/sms/twilio/status"),
-                params("MessageSid", "SM1", "MessageStatus", "failed", "To", "+4522334488"),
+                params("MessageSid", sid(1), "MessageStatus", "failed", "To", "+4522334488"),
                 Map.of("X-Twilio-Signature", io.github.camelsms.sms.simulator.LamlSignature.sign(AUTH_TOKEN,
                         local("/sms/twilio/status"), form)));
 
@@ -280,27 +280,27 @@ class DeliveryReportsTest extends WebhookTestSupport {
         mock.expectedMessageCount(2);
         String url = local("/sms/twilio/status");
 
-        postSigned(url, params("MessageSid", "SMa", "MessageStatus", "delivered"), AUTH_TOKEN);
-        HttpResponse<String> late = postSigned(url, params("MessageSid", "SMa", "MessageStatus", "sent"), AUTH_TOKEN);
-        postSigned(url, params("MessageSid", "SMb", "MessageStatus", "sent"), AUTH_TOKEN);
+        postSigned(url, params("MessageSid", sid(0xa), "MessageStatus", "delivered"), AUTH_TOKEN);
+        HttpResponse<String> late = postSigned(url, params("MessageSid", sid(0xa), "MessageStatus", "sent"), AUTH_TOKEN);
+        postSigned(url, params("MessageSid", sid(0xb), "MessageStatus", "sent"), AUTH_TOKEN);
 
         assertThat(late.statusCode()).isEqualTo(200);
         mock.assertIsSatisfied();
         assertThat(mock.getExchanges()).extracting(e -> e.getMessage().getHeader(SmsConstants.MESSAGE_ID) + ":"
                                                         + e.getMessage().getHeader(SmsConstants.STATUS))
-                .containsExactly("SMa:DELIVERED", "SMb:SENT");
+                .containsExactly(sid(0xa) + ":DELIVERED", sid(0xb) + ":SENT");
     }
 
     @Test
     void behindAProxyTheSignatureIsCheckedOverThePublicUrl() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:proxied");
         mock.expectedMessageCount(1);
-        Map<String, String> form = params("MessageSid", "SMp", "MessageStatus", "delivered");
+        Map<String, String> form = params("MessageSid", "ea108133-d6b3-407c-9536-9fad8a929a6a", "MessageStatus", "delivered");
         String publicUrl = "https://sms.example.com/app/sms/sw/status?x=1";
 
-        HttpResponse<String> local = postSigned(local("/sms/sw/status?x=1"), form, AUTH_TOKEN);
+        HttpResponse<String> local = postSigned(local("/sms/sw/status?x=1"), form, SIGNING_KEY);
         HttpResponse<String> proxied = post(local("/sms/sw/status?x=1"), form,
-                Map.of("X-SignalWire-Signature", io.github.camelsms.sms.simulator.LamlSignature.sign(AUTH_TOKEN,
+                Map.of("X-SignalWire-Signature", io.github.camelsms.sms.simulator.LamlSignature.sign(SIGNING_KEY,
                         publicUrl, form)));
 
         assertThat(local.statusCode()).isEqualTo(403);

@@ -19,7 +19,9 @@ class DeliveryStatusTest {
     @ParameterizedTest
     @CsvSource({ "queued,QUEUED,false", "sending,SENDING,false", "sent,SENT,false", "delivered,DELIVERED,true",
                  "Delivered,DELIVERED,true", "undelivered,UNDELIVERED,true", "failed,FAILED,true", "read,READ,true",
-                 "canceled,CANCELED,true", "accepted,ACCEPTED,false", "receiving,UNKNOWN,false" })
+                 "canceled,CANCELED,true", "accepted,ACCEPTED,false", "receiving,RECEIVING,false",
+                 "received,RECEIVED,true", "partially_delivered,PARTIALLY_DELIVERED,true", "scheduled,SCHEDULED,false",
+                 "new-status,UNKNOWN,false" })
     void lamlStatuses(String status, DeliveryStatus expected, boolean isFinal) {
         assertThat(DeliveryStatus.ofLaml(status)).isEqualTo(expected);
         assertThat(expected.isFinal()).isEqualTo(isFinal);

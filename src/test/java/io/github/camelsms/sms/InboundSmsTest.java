@@ -28,7 +28,7 @@ class InboundSmsTest extends WebhookTestSupport {
                 from("sms:twilio/inbound?path=/sms/in/text&authToken=RAW(" + AUTH_TOKEN + ")")
                         .to("mock:text")
                         .setBody(simple("Thanks & welcome, we got <${body.body}>"));
-                from("sms:signalwire/inbound?path=/sms/in/media&authToken=RAW(" + AUTH_TOKEN + ")")
+                from("sms:twilio/inbound?path=/sms/in/media&authToken=RAW(" + AUTH_TOKEN + ")")
                         .to("mock:media")
                         .setBody(constant(SmsReply.media("Your ticket", "https://example.com/ticket.png")));
                 from("sms:mycpaas/inbound?path=/sms/in/silent")
@@ -79,7 +79,7 @@ class InboundSmsTest extends WebhookTestSupport {
                                             + "<Media>https://example.com/ticket.png</Media></Message></Response>");
         mock.assertIsSatisfied();
         InboundSms sms = mock.getExchanges().get(0).getMessage().getBody(InboundSms.class);
-        assertThat(sms.getProvider()).isEqualTo("signalwire");
+        assertThat(sms.getProvider()).isEqualTo("twilio");
         assertThat(sms.getBody()).isEmpty();
         assertThat(sms.getNumMedia()).isEqualTo(2);
         assertThat(sms.getMediaUrls()).containsExactly("https://media.example.com/a.jpg",
@@ -93,7 +93,7 @@ class InboundSmsTest extends WebhookTestSupport {
         mock.expectedMessageCount(1);
 
         HttpResponse<String> answer = post(local("/sms/in/silent"),
-                params("MessageSid", "SM1", "From", "+4522334488", "To", "+4570200000", "Body", "STOP"), Map.of());
+                params("MessageSid", sid(1), "From", "+4522334488", "To", "+4570200000", "Body", "STOP"), Map.of());
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -111,9 +111,9 @@ class InboundSmsTest extends WebhookTestSupport {
         InboundAnswer wrongToken = sim.laml().deliverInbound(local("/sms/in/forged"), ACCOUNT_SID, "+4522334488",
                 "+4570200000", "Hi");
         HttpResponse<String> unsigned = post(local("/sms/in/text"),
-                params("MessageSid", "SM2", "From", "+4522334488", "Body", "Hi"), Map.of());
+                params("MessageSid", sid(2), "From", "+4522334488", "Body", "Hi"), Map.of());
         HttpResponse<String> forged = postSigned(local("/sms/in/text"),
-                params("MessageSid", "SM3", "From", "+4522334488", "Body", "Hi"), "guessed");
+                params("MessageSid", sid(3), "From", "+4522334488", "Body", "Hi"), "guessed");
 
         assertThat(wrongToken.status()).isEqualTo(403);
         assertThat(wrongToken.body()).doesNotContain("Response");
@@ -126,7 +126,7 @@ class InboundSmsTest extends WebhookTestSupport {
     void aRepeatedInboundMessageIsRoutedOnce() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:text");
         mock.expectedMessageCount(1);
-        Map<String, String> form = params("MessageSid", "SM4", "From", "+4522334488", "To", "+4570200000",
+        Map<String, String> form = params("MessageSid", sid(4), "From", "+4522334488", "To", "+4570200000",
                 "Body", "Hi");
 
         HttpResponse<String> first = postSigned(local("/sms/in/text"), form, AUTH_TOKEN);
@@ -142,7 +142,7 @@ class InboundSmsTest extends WebhookTestSupport {
     void anInboundPostWithoutFromGets400() throws Exception {
         getMockEndpoint("mock:silent").expectedMessageCount(0);
 
-        HttpResponse<String> answer = post(local("/sms/in/silent"), params("MessageSid", "SM5", "Body", "x"),
+        HttpResponse<String> answer = post(local("/sms/in/silent"), params("MessageSid", sid(5), "Body", "x"),
                 Map.of());
 
         assertThat(answer.statusCode()).isEqualTo(400);

@@ -30,7 +30,7 @@ class LamlProviderTest extends SmsTestSupport {
         assertThat(exchange.getException()).isNull();
         RecordedRequest request = sim.lastRequest();
         assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.path()).isEqualTo("/Accounts/" + LAML_SID + "/Messages.json");
+        assertThat(request.path()).isEqualTo("/api/laml/2010-04-01/Accounts/" + LAML_SID + "/Messages.json");
         assertThat(request.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
         assertThat(request.basicUser()).isEqualTo(LAML_SID);
         assertThat(request.form()).containsExactly(
@@ -99,7 +99,8 @@ class LamlProviderTest extends SmsTestSupport {
 
         assertThat(exchange.getException()).isNull();
         assertThat(sim.lastRequest().method()).isEqualTo("GET");
-        assertThat(sim.lastRequest().path()).isEqualTo("/Accounts/" + LAML_SID + "/Messages/" + sid + ".json");
+        assertThat(sim.lastRequest().path())
+                .isEqualTo("/api/laml/2010-04-01/Accounts/" + LAML_SID + "/Messages/" + sid + ".json");
         SmsMessage message = exchange.getMessage().getBody(SmsMessage.class);
         assertThat(message.getSid()).isEqualTo(sid);
         assertThat(message.getStatus()).isEqualTo("delivered");
@@ -190,7 +191,8 @@ class LamlProviderTest extends SmsTestSupport {
         List<String> texts = new java.util.ArrayList<>();
         try (LogCapture logs = new LogCapture()) {
             ok = call("sms:mycpaas/send?from=RAW(+4570200000)", "Hi", Map.of(SmsConstants.TO, "+4522334488"));
-            notFound = call("sms:twilio/getMessage", null, Map.of(SmsConstants.MESSAGE_ID, "SMnope"));
+            notFound = call("sms:twilio/getMessage", null,
+                    Map.of(SmsConstants.MESSAGE_ID, "SM00000000000000000000000000000000"));
             assertThat(logs.texts("io.github.camelsms")).isNotEmpty();
             texts.addAll(logs.texts(""));
         }
@@ -243,7 +245,7 @@ class LamlProviderTest extends SmsTestSupport {
         assertInvalid(mycpaas("send"), "", Map.of(SmsConstants.TO, "+4522334488"), "body", "empty");
         assertInvalid(mycpaas("send"), "x".repeat(1601), Map.of(SmsConstants.TO, "+4522334488"), "body", "1600");
         assertInvalid(mycpaas("send"), "Hi", Map.of(SmsConstants.TO, "+4522334488", SmsConstants.FROM, "Shop"),
-                "from", "country code");
+                "from", "E.164");
         assertInvalid(mycpaas("send"), "Hi", Map.of(SmsConstants.TO, "+4522334488", SmsConstants.MEDIA_URL,
                 "/local/file.png"), "mediaUrl", "absolute");
         assertInvalid(mycpaas("send"), "Hi", Map.of(SmsConstants.TO, "+4522334488", SmsConstants.MEDIA_URL,
@@ -252,7 +254,7 @@ class LamlProviderTest extends SmsTestSupport {
                 "mediaUrl", "at most 10");
         assertInvalid(mycpaas("getMessage"), null, Map.of(), SmsConstants.MESSAGE_ID, "CamelSmsMessageId");
         assertInvalid(mycpaas("deleteMessage"), null, Map.of(SmsConstants.MESSAGE_ID, "../x"),
-                SmsConstants.MESSAGE_ID, "not a message sid");
+                SmsConstants.MESSAGE_ID, "is not a mycpaas message sid (SM or MM followed by 32 hex digits)");
         assertThat(sim.requests()).isEmpty();
     }
 
@@ -263,35 +265,39 @@ class LamlProviderTest extends SmsTestSupport {
     }
 
     @Test
-    void accountSidMustStartWithAc() {
+    void accountSidMustBeTheProvidersAccountId() {
         assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:a").to("sms:mycpaas/send?accountSid=SK123&authToken=x");
             }
-        })).hasStackTraceContaining("does not start with AC");
+        })).hasStackTraceContaining("is not a mycpaas account id").hasStackTraceContaining("AC followed by 32 hex");
     }
 
     @Test
     void twilioAndSignalWireAreBaseUrlVariantsOfTheSameClient() {
-        assertThat(context.getEndpoint("sms:twilio/send?accountSid=AC1&authToken=t", SmsEndpoint.class)
+        assertThat(context.getEndpoint("sms:twilio/send?accountSid=" + LAML_SID + "&authToken=t", SmsEndpoint.class)
                 .effectiveBaseUrl()).isEqualTo("https://api.twilio.com/2010-04-01");
-        assertThat(context.getEndpoint("sms:mycpaas/send?accountSid=AC1&authToken=t", SmsEndpoint.class)
+        assertThat(context.getEndpoint("sms:mycpaas/send?accountSid=" + LAML_SID + "&authToken=t", SmsEndpoint.class)
                 .effectiveBaseUrl()).isEqualTo("https://developer.mycpaas.io/api/laml/2010-04-01");
-        assertThat(context.getEndpoint("sms:signalwire/send?accountSid=AC1&authToken=t&spaceUrl=example.signalwire.com",
+        assertThat(context.getEndpoint("sms:signalwire/send?accountSid=" + SIGNALWIRE_PROJECT
+                                       + "&authToken=t&spaceUrl=example.signalwire.com",
                 SmsEndpoint.class).effectiveBaseUrl()).isEqualTo("https://example.signalwire.com/api/laml/2010-04-01");
         assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:sw").to("sms:signalwire/send?accountSid=AC1&authToken=t");
+                from("direct:sw").to("sms:signalwire/send?accountSid=" + SIGNALWIRE_PROJECT + "&authToken=t");
             }
         })).hasStackTraceContaining("spaceUrl option is not set");
 
-        for (String provider : List.of("twilio", "signalwire")) {
-            Exchange exchange = call(laml(provider, "send"), "Hi", Map.of(SmsConstants.TO, "+4522334488"));
-            assertThat(exchange.getException()).isNull();
-            assertThat(exchange.getMessage().getHeader(SmsConstants.PROVIDER)).isEqualTo(provider);
-            assertThat(sim.lastRequest().path()).isEqualTo("/Accounts/" + LAML_SID + "/Messages.json");
-        }
+        Exchange twilio = call(laml("twilio", "send"), "Hi", Map.of(SmsConstants.TO, "+4522334488"));
+        assertThat(twilio.getException()).isNull();
+        assertThat(twilio.getMessage().getHeader(SmsConstants.PROVIDER)).isEqualTo("twilio");
+        assertThat(sim.lastRequest().path()).isEqualTo("/2010-04-01/Accounts/" + LAML_SID + "/Messages.json");
+        Exchange signalWire = call(laml("signalwire", "send"), "Hi", Map.of(SmsConstants.TO, "+4522334488"));
+        assertThat(signalWire.getException()).isNull();
+        assertThat(signalWire.getMessage().getHeader(SmsConstants.PROVIDER)).isEqualTo("signalwire");
+        assertThat(sim.lastRequest().path())
+                .isEqualTo("/api/laml/2010-04-01/Accounts/" + SIGNALWIRE_PROJECT + "/Messages.json");
     }
 }

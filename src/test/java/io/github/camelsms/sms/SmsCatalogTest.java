@@ -62,7 +62,7 @@ class SmsCatalogTest extends CamelTestSupport {
         model.getEndpointOptions().forEach(o -> secret.put(o.getName(), o.isSecret()));
         assertThat(secret).containsEntry("apiKey", true).containsEntry("authToken", true)
                 .containsEntry("proxyAuthPassword", true).containsEntry("username", false)
-                .containsEntry("accountSid", false);
+                .containsEntry("accountSid", false).containsEntry("secretKey", true);
         assertThat(model.getComponentOptions()).filteredOn(o -> o.getName().equals("apiKey"))
                 .singleElement().satisfies(o -> assertThat(o.isSecret()).isTrue());
         assertThat(model.getEndpointHeaders()).extracting(h -> h.getName())

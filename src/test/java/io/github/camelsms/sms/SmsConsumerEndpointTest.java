@@ -55,7 +55,7 @@ class SmsConsumerEndpointTest extends WebhookTestSupport {
         assertThat(invalidField("sms:cpsms/deliveryReports?path=/d&validateSignature=true"))
                 .isEqualTo("validateSignature");
         assertThat(invalidField("sms:twilio/deliveryReports?path=/d")).isEqualTo("authToken");
-        assertThat(invalidField("sms:signalwire/inbound?path=/d&authToken=t&publicBaseUrl=example.com"))
+        assertThat(invalidField("sms:signalwire/inbound?path=/d&secretKey=k&publicBaseUrl=example.com"))
                 .isEqualTo("publicBaseUrl");
     }
 
@@ -66,9 +66,9 @@ class SmsConsumerEndpointTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:m");
         mock.expectedMessageCount(1);
 
-        HttpResponse<String> unsigned = post(local("/m"), params("MessageSid", "SM1", "MessageStatus", "sent"),
+        HttpResponse<String> unsigned = post(local("/m"), params("MessageSid", sid(1), "MessageStatus", "sent"),
                 java.util.Map.of());
-        HttpResponse<String> signed = postSigned(local("/m"), params("MessageSid", "SM1", "MessageStatus", "sent"),
+        HttpResponse<String> signed = postSigned(local("/m"), params("MessageSid", sid(1), "MessageStatus", "sent"),
                 AUTH_TOKEN);
 
         assertThat(unsigned.statusCode()).isEqualTo(403);
@@ -93,12 +93,12 @@ class SmsConsumerEndpointTest extends WebhookTestSupport {
                      + WEBHOOK_VERIFY_TOKEN + ")", "mock:secret");
             mock.expectedMessageCount(1);
             String url = local("/s?webhookVerifyToken=" + WEBHOOK_VERIFY_TOKEN);
-            assertThat(postSigned(url, params("MessageSid", "SM9", "MessageStatus", "delivered"), AUTH_TOKEN)
+            assertThat(postSigned(url, params("MessageSid", sid(9), "MessageStatus", "delivered"), AUTH_TOKEN)
                     .statusCode()).isEqualTo(200);
-            assertThat(postSigned(url, params("MessageSid", "SM9", "MessageStatus", "failed"), "wrong")
+            assertThat(postSigned(url, params("MessageSid", sid(9), "MessageStatus", "failed"), "wrong")
                     .statusCode()).isEqualTo(403);
             assertThat(postSigned(local("/s?webhookVerifyToken=wrong"),
-                    params("MessageSid", "SM9", "MessageStatus", "failed"), AUTH_TOKEN).statusCode()).isEqualTo(403);
+                    params("MessageSid", sid(9), "MessageStatus", "failed"), AUTH_TOKEN).statusCode()).isEqualTo(403);
             mock.assertIsSatisfied();
         } finally {
             root.detachAppender(appender);

@@ -84,7 +84,7 @@ class SmsEndpointTest extends SmsTestSupport {
     @Test
     void endpointUrisPrintedByCamelMaskTheSecrets() {
         SmsEndpoint cpsms = context.getEndpoint(cpsms("send"), SmsEndpoint.class);
-        SmsEndpoint laml = context.getEndpoint("sms:mycpaas/send?accountSid=AC123&authToken=T0kenThatMustNotLeak",
+        SmsEndpoint laml = context.getEndpoint("sms:mycpaas/send?accountSid=" + LAML_SID + "&authToken=T0kenThatMustNotLeak",
                 SmsEndpoint.class);
         for (SmsEndpoint endpoint : List.of(cpsms, laml)) {
             assertThat(endpoint.toString()).doesNotContain(API_KEY).doesNotContain("T0kenThatMustNotLeak");

@@ -68,14 +68,28 @@ class SmsHealthCheckTest extends SmsTestSupport {
     }
 
     @Test
-    void lamlHealthCheckReadsOnePageOfMessages() throws Exception {
-        sim.laml().addAccount("AC5", "laml-health-token");
-        HealthCheck.Result up = check("sms:mycpaas/send?baseUrl=" + sim.baseUrl()
-                                      + "&accountSid=AC5&authToken=laml-health-token");
+    void mycpaasHealthCheckReadsOnePageOfMessages() throws Exception {
+        String sid = "AC55555555555555555555555555555555";
+        sim.laml().addAccount(sid, "laml-health-token");
+        HealthCheck.Result up = check("sms:mycpaas/send?baseUrl=" + sim.mycpaasBaseUrl()
+                                      + "&accountSid=" + sid + "&authToken=laml-health-token");
         assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(sim.lastRequest().method()).isEqualTo("GET");
-        assertThat(sim.lastRequest().path()).isEqualTo("/Accounts/AC5/Messages.json");
+        assertThat(sim.lastRequest().path()).isEqualTo("/api/laml/2010-04-01/Accounts/" + sid + "/Messages.json");
         assertThat(sim.lastRequest().queryParams()).containsEntry("PageSize", java.util.List.of("1"));
+    }
+
+    @Test
+    void twilioHealthCheckReadsTheBalance() throws Exception {
+        String sid = "AC55555555555555555555555555555555";
+        sim.laml().addAccount(sid, "laml-health-token").balance(new java.math.BigDecimal("12.34"));
+        HealthCheck.Result up = check("sms:twilio/send?baseUrl=" + sim.twilioBaseUrl()
+                                      + "&accountSid=" + sid + "&authToken=laml-health-token");
+        assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(up.getDetails()).containsEntry("balance", new java.math.BigDecimal("12.34"))
+                .containsEntry("currency", "USD").containsEntry("accountSid", sid);
+        assertThat(sim.lastRequest().method()).isEqualTo("GET");
+        assertThat(sim.lastRequest().path()).isEqualTo("/2010-04-01/Accounts/" + sid + "/Balance.json");
     }
 
     @Test

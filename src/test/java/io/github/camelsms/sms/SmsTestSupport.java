@@ -21,12 +21,19 @@ public abstract class SmsTestSupport extends CamelTestSupport {
     protected static final String LAML_SID = "AC0123456789abcdef0123456789abcdef";
     protected static final String LAML_TOKEN = "laml-T0ken-must-not-leak";
     protected static final String LAML_FROM = "+4570200000";
+    /** A Messaging Service of the LaML test account (Twilio), whose sender pool holds LAML_FROM. */
+    protected static final String LAML_MESSAGING_SERVICE = "MG0123456789abcdef0123456789abcdef";
+
+    protected static final String SIGNALWIRE_PROJECT = "ea108133-d6b3-407c-9536-9fad8a929a6a";
+    protected static final String SIGNALWIRE_TOKEN = "PT-signalwire-T0ken-must-not-leak";
+    protected static final String SIGNALWIRE_SIGNING_KEY = "PSK_signalwire-S1gning-key";
 
     protected final SmsSimulator sim = SmsSimulator.start();
 
     protected SmsTestSupport() {
         sim.cpsms().addAccount(USER, API_KEY, new BigDecimal("1000")).defaultSender("CamelSms");
-        sim.laml().addAccount(LAML_SID, LAML_TOKEN);
+        sim.laml().addAccount(LAML_SID, LAML_TOKEN).messagingService(LAML_MESSAGING_SERVICE, LAML_FROM);
+        sim.laml().addSignalWireProject(SIGNALWIRE_PROJECT, SIGNALWIRE_TOKEN, SIGNALWIRE_SIGNING_KEY);
         sim.cpsms().logRateLimit(java.time.Duration.ZERO);
     }
 
@@ -45,11 +52,17 @@ public abstract class SmsTestSupport extends CamelTestSupport {
         return uri.toString();
     }
 
-    /** An sms URI of a LaML provider with the simulator's base URL, the test account and the sender LAML_FROM. */
+    /**
+     * An sms URI of a LaML provider with the provider's base URL on the simulator (its real path prefix), the test
+     * account (the SignalWire project for signalwire) and the sender LAML_FROM.
+     */
     protected String laml(String provider, String operation, String... options) {
+        boolean signalWire = provider.equals("signalwire");
         StringBuilder uri = new StringBuilder("sms:").append(provider).append('/').append(operation)
-                .append("?baseUrl=").append(sim.baseUrl()).append("&accountSid=").append(LAML_SID)
-                .append("&authToken=RAW(").append(LAML_TOKEN).append(")&from=RAW(").append(LAML_FROM).append(')');
+                .append("?baseUrl=").append(sim.baseUrl(provider))
+                .append("&accountSid=").append(signalWire ? SIGNALWIRE_PROJECT : LAML_SID)
+                .append("&authToken=RAW(").append(signalWire ? SIGNALWIRE_TOKEN : LAML_TOKEN)
+                .append(")&from=RAW(").append(LAML_FROM).append(')');
         for (String option : options) {
             uri.append('&').append(option);
         }

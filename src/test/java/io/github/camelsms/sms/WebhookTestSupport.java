@@ -25,6 +25,8 @@ abstract class WebhookTestSupport extends SmsTestSupport {
     protected static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
     protected static final String AUTH_TOKEN = "LamlAuthT0ken-5c4b3a";
     protected static final String WEBHOOK_VERIFY_TOKEN = "CbT0ken-1f2e3d";
+    /** A SignalWire project's Signing Key (secretKey option), which signs its webhooks instead of the API token. */
+    protected static final String SIGNING_KEY = "PSKsw1gn1ngKey-9a8b7c";
 
     protected final int port = AvailablePortFinder.getNextAvailable();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -79,8 +81,28 @@ abstract class WebhookTestSupport extends SmsTestSupport {
     }
 
     protected HttpResponse<String> get(String url) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(url, Map.of());
+    }
+
+    /** A GET with the headers given. */
+    protected HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        headers.forEach(builder::header);
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts an application/json body, with the headers given. */
+    protected HttpResponse<String> postJson(String url, String json, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A Twilio/mycpaas message sid: SM followed by 32 hex digits (the number n in hex). */
+    protected static String sid(int n) {
+        return String.format("SM%032x", n);
     }
 
     protected static Map<String, String> params(String... namesAndValues) {

@@ -76,7 +76,7 @@ public final class SmsErrors {
         Duration retryAfter = parseRetryAfter(response.header("Retry-After"));
         boolean serverError = status >= 500;
         boolean unavailableWithRetryAfter = status == 503 && retryAfter != null;
-        boolean inDoubt = serverError && request.sendsSms() && !unavailableWithRetryAfter;
+        boolean inDoubt = serverError && request.changesState() && !unavailableWithRetryAfter;
         boolean retryable = kind == Kind.RATE_LIMIT || unavailableWithRetryAfter || serverError && !inDoubt;
         SmsFailure failure = new SmsFailure(provider, operation, status, providerCode, retryable, inDoubt,
                 response.bodyAsString(), response.headers());
@@ -90,7 +90,10 @@ public final class SmsErrors {
             message.append(": ").append(detail.strip());
         }
         if (inDoubt) {
-            message.append(". The provider may have sent the message all the same: check before sending again");
+            message.append(request.sendsSms()
+                    ? ". The provider may have sent the message all the same: check before sending again"
+                    : ". The provider may have carried out the " + operation + " all the same: check before trying"
+                      + " again");
         }
         if (hint != null) {
             message.append(". ").append(hint);
@@ -110,21 +113,31 @@ public final class SmsErrors {
     /** An answer that arrived but cannot be understood. */
     public static SmsProviderException unreadable(
             String provider, String operation, SmsHttpRequest request, SmsHttpResponse response, String what) {
-        boolean inDoubt = request.sendsSms();
+        boolean inDoubt = request.changesState();
         SmsFailure failure = new SmsFailure(provider, operation, response.statusCode(), null, !inDoubt, inDoubt,
                 response.bodyAsString(), response.headers());
         return new SmsProviderException(provider + " " + operation + " returned HTTP " + response.statusCode()
-                                        + " with " + what
-                                        + (inDoubt ? "; the message may have been sent: check before sending again" : ""),
+                                        + " with " + what + (inDoubt ? "; " + mayHaveActed(request, operation) : ""),
                 failure);
     }
 
     /** A failure the component did not foresee while sending; a send is then in doubt. */
     public static SmsProviderException unexpected(
             String provider, String operation, SmsHttpRequest request, RuntimeException e) {
-        boolean inDoubt = request.sendsSms();
+        boolean inDoubt = request.changesState();
         return new SmsProviderException(provider + " " + operation + " failed unexpectedly: " + e,
                 new SmsFailure(provider, operation, 0, null, false, inDoubt, null, null), e);
+    }
+
+    /**
+     * A URL the provider gave (a next page) that the credentials must not be sent to; nothing was sent. Not retryable:
+     * the same answer leads to the same URL.
+     */
+    public static SmsProviderException foreignUrl(String provider, String operation, String url, String reason) {
+        return new SmsProviderException(provider + " " + operation + ": the provider gave the URL '" + url
+                                        + "' to call next, but " + reason + "; refused without sending anything,"
+                                        + " so the credentials never went there",
+                new SmsFailure(provider, operation, 0, null, false, false, null, null));
     }
 
     /** Bad input, found before anything was sent. */
@@ -151,13 +164,12 @@ public final class SmsErrors {
             String provider, String operation, SmsHttpRequest request, String url, IOException e,
             boolean requestWritten) {
         boolean beforeSending = !requestWritten || isBeforeSending(e);
-        boolean inDoubt = !beforeSending && request.sendsSms();
+        boolean inDoubt = !beforeSending && request.changesState();
         SmsFailure failure = new SmsFailure(provider, operation, 0, null, !inDoubt, inDoubt, null, null);
         String what = describe(e);
         String message = provider + " " + operation + ": " + what + " calling " + url
                          + (inDoubt
-                                 ? ". The request had gone out, so the message may have been sent: check before sending"
-                                   + " again"
+                                 ? ". The request had gone out, so " + mayHaveActed(request, operation)
                                  : beforeSending ? ". Nothing was sent; check the base URL, the network and the proxy"
                                                  : "");
         return new SmsTransportException(message, failure, e);
@@ -170,13 +182,12 @@ public final class SmsErrors {
     public static SmsTransportException aborted(
             String provider, String operation, SmsHttpRequest request, String url, Exception e,
             boolean requestWritten) {
-        boolean inDoubt = requestWritten && request.sendsSms();
+        boolean inDoubt = requestWritten && request.changesState();
         SmsFailure failure = new SmsFailure(provider, operation, 0, null, !inDoubt, inDoubt, null, null);
         String message = provider + " " + operation + ": the request to " + url + " was abandoned ("
                          + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")
                          + "), for example because the component is stopping"
-                         + (inDoubt ? ". The request had gone out, so the message may have been sent: check before"
-                                      + " sending again"
+                         + (inDoubt ? ". The request had gone out, so " + mayHaveActed(request, operation)
                                     : ". Nothing was sent");
         return new SmsTransportException(message, failure, e);
     }
@@ -198,6 +209,11 @@ public final class SmsErrors {
                                               + result.getRecipients().size() + " recipients accepted, " + inDoubt
                                               + " in doubt (check before sending again), " + notSent
                                               + " not sent. getResult() lists each recipient", failure, result);
+    }
+
+    private static String mayHaveActed(SmsHttpRequest request, String operation) {
+        return request.sendsSms() ? "the message may have been sent: check before sending again"
+                : "the provider may have carried out the " + operation + ": check before trying again";
     }
 
     private static boolean isBeforeSending(IOException e) {

@@ -7,21 +7,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A provider request before authentication and transport. {@code target} is a path below the base URL, or a path
- * that starts at the host when {@code fromHost} is set (LaML next_page_uri).
+ * A provider request before authentication and transport. {@code target} is a path below the base URL, or, when
+ * {@code fromHost} is set, a URL the provider gave (LaML next_page_uri): a path from the host root or an absolute URL,
+ * resolved against the base URL and refused unless it has the base URL's scheme, host and port.
  *
  * @param method      the HTTP method
  * @param target      the path (with query) to call
  * @param fromHost    whether {@code target} is resolved against the base URL's host instead of the base URL
  * @param contentType the body's content type, or null without a body
  * @param body        the body, or null
- * @param sendsSms    whether the request sends a message: a failure after it went out is then "in doubt"
+ * @param sendsSms    whether the request sends a message (for the wording of failures; every request that
+ *                    {@linkplain #changesState() changes state} is in doubt once it may have gone out)
  */
 public record SmsHttpRequest(String method, String target, boolean fromHost, String contentType, byte[] body,
         boolean sendsSms) {
 
     public static final String JSON = "application/json";
     public static final String FORM = "application/x-www-form-urlencoded";
+
+    /**
+     * Whether the provider acts on this request (a send, a create, update, delete or cancel): a failure after it may
+     * have gone out leaves it in doubt, and it is never sent again by the component. Only GET and HEAD are reads.
+     */
+    public boolean changesState() {
+        return !"GET".equals(method) && !"HEAD".equals(method);
+    }
 
     public static SmsHttpRequest get(String target) {
         return new SmsHttpRequest("GET", target, false, null, null, false);
@@ -49,7 +59,7 @@ public record SmsHttpRequest(String method, String target, boolean fromHost, Str
                 sendsSms);
     }
 
-    /** A GET of a path that starts at the host, such as a relative next-page URI. */
+    /** A GET of a URL the provider gave, such as a next-page URI (same origin as the base URL only). */
     public static SmsHttpRequest getFromHost(String target) {
         return new SmsHttpRequest("GET", target, true, null, null, false);
     }

@@ -50,7 +50,7 @@ public final class SmsHttpTransport {
     private final ScheduledExecutorService retryTimer;
     private final SmsProvider provider;
     private final String baseUrl;
-    private final String hostUrl;
+    private final SmsOrigin origin;
     private final String authorization;
     private final String secret;
     private final RequestConfig requestConfig;
@@ -65,8 +65,7 @@ public final class SmsHttpTransport {
         this.retryPolicy = retryPolicy;
         this.provider = provider;
         this.baseUrl = stripTrailingSlash(baseUrl);
-        URI base = URI.create(this.baseUrl);
-        this.hostUrl = base.getScheme() + "://" + base.getRawAuthority();
+        this.origin = new SmsOrigin(this.baseUrl);
         this.secret = credentials.secret();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (credentials.user() + ":" + credentials.secret()).getBytes(StandardCharsets.UTF_8));
@@ -79,9 +78,20 @@ public final class SmsHttpTransport {
         return baseUrl;
     }
 
-    /** The URL a request goes to (it never carries credentials). */
+    /** The URL a request goes to (it never carries credentials); a provider-given one is printed as given. */
     public String urlOf(SmsHttpRequest request) {
-        return (request.fromHost() ? hostUrl : baseUrl) + request.target();
+        return request.fromHost() ? request.target() : baseUrl + request.target();
+    }
+
+    private String resolveUrl(SmsHttpRequest request, String operation) {
+        if (!request.fromHost()) {
+            return baseUrl + request.target();
+        }
+        try {
+            return origin.resolve(request.target());
+        } catch (IllegalArgumentException e) {
+            throw SmsErrors.foreignUrl(provider.name(), operation, request.target(), e.getMessage());
+        }
     }
 
     /** Whether requests can still be sent: false once the component stopped and closed the client. */
@@ -163,7 +173,12 @@ public final class SmsHttpTransport {
     }
 
     private CompletableFuture<SmsHttpResponse> sendOnce(SmsHttpRequest request, String operation) {
-        String url = urlOf(request);
+        String url;
+        try {
+            url = resolveUrl(request, operation);
+        } catch (SmsException foreign) {
+            return CompletableFuture.failedFuture(foreign); // refused before anything was sent
+        }
         CompletableFuture<SmsHttpResponse> future = new CompletableFuture<>();
         SmsRequestProgress progress = new SmsRequestProgress();
         ConfigurableHttpRequest httpRequest = new ConfigurableHttpRequest(request.method(), URI.create(url));

@@ -20,6 +20,12 @@ public enum DeliveryStatus {
     FAILED(true),
     ABANDONED(true),
     CANCELED(true),
+    /** Part of a message to several recipients (such as a group MMS) was delivered (LaML partially_delivered). */
+    PARTIALLY_DELIVERED(true),
+    /** An inbound message is arriving (LaML receiving). */
+    RECEIVING(false),
+    /** An inbound message has arrived (LaML received). */
+    RECEIVED(true),
     UNKNOWN(false);
 
     private final boolean finalStatus;
@@ -50,6 +56,9 @@ public enum DeliveryStatus {
             case "undelivered" -> UNDELIVERED;
             case "failed" -> FAILED;
             case "canceled", "cancelled" -> CANCELED;
+            case "partially_delivered" -> PARTIALLY_DELIVERED;
+            case "receiving" -> RECEIVING;
+            case "received" -> RECEIVED;
             default -> UNKNOWN;
         };
     }

@@ -1,7 +1,10 @@
 package io.github.camelsms.sms.model;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,10 +16,21 @@ public class SmsSendResult {
     private final String provider;
     private final List<SmsRecipientResult> recipients;
     private final int acceptedCount;
+    private final Map<String, List<String>> mergedRecipients;
 
     public SmsSendResult(String provider, List<SmsRecipientResult> recipients) {
+        this(provider, recipients, Map.of());
+    }
+
+    /**
+     * @param mergedRecipients for each number that was given more than once and sent to once: every spelling of it as
+     *                         written, in input order
+     */
+    public SmsSendResult(String provider, List<SmsRecipientResult> recipients,
+                         Map<String, List<String>> mergedRecipients) {
         this.provider = provider;
         this.recipients = List.copyOf(recipients);
+        this.mergedRecipients = Collections.unmodifiableMap(new LinkedHashMap<>(mergedRecipients));
         int accepted = 0;
         for (SmsRecipientResult r : this.recipients) {
             accepted += r.isAccepted() ? 1 : 0;
@@ -40,6 +54,16 @@ public class SmsSendResult {
         return recipients.size() - getAcceptedCount();
     }
 
+    /**
+     * The numbers that were given more than once in the send (in any spelling: {@code +4522334488},
+     * {@code 0045 22 33 44 88}) and therefore sent to once: the number as sent (as in {@link SmsRecipientResult#getTo()}
+     * for cpsms, E.164 for LaML) mapped to every spelling as written, in input order. Empty when every number was
+     * given once.
+     */
+    public Map<String, List<String>> getMergedRecipients() {
+        return mergedRecipients;
+    }
+
     /** The sum of the accepted recipients' costs, or null when the provider reported none. */
     public BigDecimal getTotalCost() {
         return recipients.stream().map(SmsRecipientResult::getCost).filter(Objects::nonNull)
@@ -54,6 +78,7 @@ public class SmsSendResult {
     @Override
     public String toString() {
         return "SmsSendResult[" + provider + ": " + getAcceptedCount() + " accepted, " + getRejectedCount()
-               + " rejected " + recipients + "]";
+               + " rejected " + recipients + (mergedRecipients.isEmpty() ? "" : ", merged " + mergedRecipients)
+               + "]";
     }
 }

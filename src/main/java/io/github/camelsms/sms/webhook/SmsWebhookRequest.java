@@ -11,11 +11,19 @@ import java.util.function.Function;
  * @param method    the HTTP method
  * @param publicUrl the URL the provider called, query included, as the provider saw it (publicBaseUrl applied)
  * @param query     the query-string parameters, in order; a repeated name keeps every value
- * @param form      the form-body parameters, in order; empty without a form body
+ * @param form      the body's parameters, in order: a form body's, or a JSON object body's top-level fields; empty
+ *                  without such a body
  * @param header    reads an HTTP request header by name, case-insensitively; null when absent
+ * @param body      the raw body of a JSON request, as received (signatures cover its SHA-256); empty otherwise
  */
 public record SmsWebhookRequest(String method, String publicUrl, Map<String, List<String>> query,
-        Map<String, List<String>> form, Function<String, String> header) {
+        Map<String, List<String>> form, Function<String, String> header, byte[] body) {
+
+    /** Whether the body is JSON (Content-Type application/json). */
+    public boolean isJson() {
+        String contentType = header.apply("Content-Type");
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+    }
 
     /** The first value of a parameter, looked up in the form body and then in the query; null when absent. */
     public String param(String name) {

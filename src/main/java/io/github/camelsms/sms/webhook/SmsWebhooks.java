@@ -24,6 +24,14 @@ public interface SmsWebhooks {
     /** Whether the provider can sign its webhooks at all (validateSignature=true is refused otherwise). */
     boolean canSign();
 
+    /**
+     * Checks, when the consumer starts, that the endpoint has the key the provider signs with.
+     *
+     * @throws io.github.camelsms.sms.SmsValidationException naming the missing option and where its value is found
+     */
+    default void checkSigningKey(String operation, SmsConfiguration configuration) {
+    }
+
     /** Checks the request's signature with the endpoint's credentials; false for a missing or wrong signature. */
     boolean hasValidSignature(SmsWebhookRequest request, SmsConfiguration configuration);
 

@@ -52,6 +52,20 @@ class ExamplesTest {
     }
 
     @Test
+    void signalWireSendYamlUsesTheProjectIdAndUuidSids() throws Exception {
+        List<RecordedRequest> requests = run("signalwire-send.yaml");
+        String messages = "/Accounts/" + ExamplesRunner.SIGNALWIRE_PROJECT_ID + "/Messages";
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0).path()).isEqualTo(messages + ".json");
+        assertThat(requests.get(0).basicUser()).isEqualTo(ExamplesRunner.SIGNALWIRE_PROJECT_ID);
+        assertThat(requests.get(0).form()).containsEntry("ValidityPeriod", List.of("3600"))
+                .containsEntry("MaxPrice", List.of("0.05")).containsEntry("From", List.of("+4570200000"));
+        assertThat(requests.get(1).method()).isEqualTo("GET");
+        assertThat(requests.get(1).path())
+                .matches(messages + "/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.json");
+    }
+
+    @Test
     void bulkSendYamlSendsOnePerCsvLine() throws Exception {
         List<RecordedRequest> requests = run("bulk-send.yaml");
         assertThat(requests).hasSize(5).allSatisfy(r -> assertThat(r.path()).isEqualTo("/send"));

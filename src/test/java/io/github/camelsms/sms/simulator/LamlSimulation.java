@@ -1,7 +1,10 @@
 package io.github.camelsms.sms.simulator;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +30,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The LaML (Twilio-compatible) half of the simulator. Behaviour follows shared/reference/provider-apis.md section 2,
- * including the [CONV] Twilio conventions, with paths relative to the host root (no /2010-04-01 prefix).
+ * The LaML (Twilio-compatible) half of the simulator. Behaviour follows shared/reference/provider-apis.md sections 2
+ * and 4 (the [CONV] Twilio conventions, corrected by what Twilio and SignalWire document), per provider:
+ * <ul>
+ * <li>Twilio under /2010-04-01: AC... accounts, SM/MM sids, senders that are E.164 numbers, alphanumeric sender IDs,
+ * short codes or whatsapp: addresses; Messaging Services ({@link Account#messagingService}); scheduling
+ * (ScheduleType=fixed, SendAt 15 minutes to 35 days ahead, only with a Messaging Service: errors 35111, 35115,
+ * 35118; status scheduled until SendAt; Status=canceled cancels); ValidityPeriod 1 to 36000 (21624); the Balance
+ * resource.</li>
+ * <li>mycpaas under /api/laml/2010-04-01 with an AC... account: E.164 senders only, no scheduling or Messaging
+ * Services, no Balance.</li>
+ * <li>SignalWire under /api/laml/2010-04-01 with a project added by {@link #addSignalWireProject}: UUID project id and
+ * message sids, E.164 or short-code senders, ValidityPeriod up to 172800, MaxPrice; webhooks signed with the project's
+ * Signing Key and sent with X-SignalWire-Signature (and the X-Twilio-Signature alias).</li>
+ * <li>Paths without a prefix (/Accounts/...) act as the account's own provider (Twilio for AC accounts).</li>
+ * <li>Webhooks go as form POSTs, or as {@link #webhookStyle GET or JSON} as Twilio can send them: a GET carries the
+ * parameters in the query and is signed over the URL alone; a JSON POST adds bodySHA256 (hex SHA-256 of the body) to
+ * the URL and is signed over that URL alone.</li>
+ * </ul>
  * <ul>
  * <li>A To starting with +1555000 is an unsubscribed recipient (21610).</li>
  * <li>Accepted messages go queued → sent → delivered, one {@link #statusDelay} apart; a To starting with +4599 ends
@@ -41,7 +61,15 @@ public final class LamlSimulation {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     // the account SID cannot contain a dot, so /Accounts/AC1.json leaves ".json" as the rest (an unknown path)
-    private static final Pattern ACCOUNT_PATH = Pattern.compile("/Accounts/([^/.]+)(.*)");
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("((?:/api/laml)?(?:/2010-04-01)?)/Accounts/([^/.]+)(.*)");
+    private static final Pattern UUID_ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}");
+    private static final Pattern SHORT_CODE = Pattern.compile("\\d{3,8}");
+    private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile("MG[0-9a-fA-F]{32}");
+    private static final Pattern SEND_AT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+    private static final Duration MIN_SCHEDULE_AHEAD = Duration.ofSeconds(900);
+    private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofSeconds(3024000);
     private static final Pattern MESSAGE_PATH = Pattern.compile("/Messages/([^/]+)\\.json");
     private static final Pattern E164 = Pattern.compile("\\+\\d{8,15}");
     // RFC 2822 as Twilio writes it; RFC_1123_DATE_TIME would write "GMT" instead of "+0000" (it still parses this)
@@ -55,16 +83,54 @@ public final class LamlSimulation {
     private final SmsSimulator simulator;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private volatile Duration statusDelay = Duration.ofMillis(50);
+    private volatile WebhookStyle webhookStyle = WebhookStyle.FORM_POST;
+
+    /** The LaML providers the simulator models. */
+    public enum Provider {
+        TWILIO, MYCPAAS, SIGNALWIRE
+    }
+
+    /** How webhooks (status callbacks, inbound messages) are sent. */
+    public enum WebhookStyle {
+        /** POST with a form body, signed over the URL and the sorted parameters (the default). */
+        FORM_POST,
+        /** GET with every parameter in the query string, signed over the full URL. */
+        GET,
+        /** POST with a JSON body; the URL gets bodySHA256 and the signature covers the URL only. */
+        JSON_POST
+    }
 
     LamlSimulation(SmsSimulator simulator) {
         this.simulator = simulator;
     }
 
-    /** Adds an account; returns it for further set-up. */
+    /**
+     * Adds a Twilio or mycpaas account (AC followed by 32 hex digits): Twilio under /2010-04-01, mycpaas under
+     * /api/laml/2010-04-01. Its webhooks are signed with the auth token. Returns it for further set-up.
+     */
     public Account addAccount(String accountSid, String authToken) {
-        Account account = new Account(accountSid, authToken);
+        Account account = new Account(accountSid, authToken, null);
         accounts.put(accountSid, account);
         return account;
+    }
+
+    /**
+     * Adds a SignalWire project: the project id (a UUID) is the Basic user and {AccountSid}, the API token the
+     * password; webhooks are signed with the signing key.
+     */
+    public Account addSignalWireProject(String projectId, String apiToken, String signingKey) {
+        if (!UUID_ID.matcher(projectId).matches()) {
+            throw new IllegalArgumentException("A SignalWire project id is a lower-case UUID: " + projectId);
+        }
+        Account account = new Account(projectId, apiToken, signingKey);
+        accounts.put(projectId, account);
+        return account;
+    }
+
+    /** How webhooks are sent from now on (form POST by default). */
+    public LamlSimulation webhookStyle(WebhookStyle style) {
+        this.webhookStyle = style;
+        return this;
     }
 
     public Account account(String accountSid) {
@@ -77,17 +143,42 @@ public final class LamlSimulation {
         return this;
     }
 
-    /** One simulated LaML account. */
+    /** One simulated LaML account (or SignalWire project). */
     public static final class Account {
         private final String sid;
         private final String authToken;
+        private final String signingKey;
         private Set<String> ownedNumbers;
+        private final Map<String, List<String>> messagingServices = new LinkedHashMap<>();
+        private BigDecimal balance = new BigDecimal("20.50");
         // oldest first; listed newest first
         private final Map<String, StoredMessage> messages = new LinkedHashMap<>();
 
-        Account(String sid, String authToken) {
+        Account(String sid, String authToken, String signingKey) {
             this.sid = sid;
             this.authToken = authToken;
+            this.signingKey = signingKey;
+        }
+
+        boolean isSignalWire() {
+            return signingKey != null;
+        }
+
+        /** The key webhooks are signed with: the SignalWire Signing Key, else the auth token. */
+        String webhookKey() {
+            return signingKey != null ? signingKey : authToken;
+        }
+
+        /** Adds a Twilio Messaging Service whose sender pool holds these numbers (the first one sends). */
+        public synchronized Account messagingService(String messagingServiceSid, String... senders) {
+            messagingServices.put(messagingServiceSid, List.of(senders));
+            return this;
+        }
+
+        /** Sets the balance the Twilio Balance resource reports (USD). */
+        public synchronized Account balance(BigDecimal balance) {
+            this.balance = balance;
+            return this;
         }
 
         public String sid() {
@@ -110,10 +201,13 @@ public final class LamlSimulation {
         }
     }
 
-    /** A snapshot of one message the simulator accepted. */
+    /**
+     * A snapshot of one message the simulator accepted; {@code parameters} are the optional form parameters it was
+     * created with (MessagingServiceSid, ScheduleType, SendAt, ValidityPeriod, SmartEncoded, ...).
+     */
     public record Message(String sid, String accountSid, String to, String from, String body, String status,
             List<String> mediaUrls, String statusCallback, int numSegments, Integer errorCode, Instant dateCreated,
-            Instant dateSent) {
+            Instant dateSent, String messagingServiceSid, Instant sendAt, Map<String, String> parameters) {
     }
 
     /** A message's mutable state, guarded by its account's lock. */
@@ -126,6 +220,10 @@ public final class LamlSimulation {
         final String statusCallback;
         final int numSegments;
         final Instant dateCreated;
+        final String prefix;
+        String messagingServiceSid;
+        Instant sendAt;
+        Map<String, String> parameters = Map.of();
         String body;
         String status = "queued";
         Integer errorCode;
@@ -133,10 +231,12 @@ public final class LamlSimulation {
         Instant dateSent;
         String price;
 
-        StoredMessage(String accountSid, String to, String from, String body, List<String> mediaUrls,
+        StoredMessage(Account account, String prefix, String to, String from, String body, List<String> mediaUrls,
                 String statusCallback) {
-            this.sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-            this.accountSid = accountSid;
+            String uuid = UUID.randomUUID().toString();
+            this.sid = account.isSignalWire() ? uuid : (mediaUrls.isEmpty() ? "SM" : "MM") + uuid.replace("-", "");
+            this.prefix = prefix;
+            this.accountSid = account.sid;
             this.to = to;
             this.from = from;
             this.body = body;
@@ -149,32 +249,40 @@ public final class LamlSimulation {
 
         Message snapshot() {
             return new Message(sid, accountSid, to, from, body, status, mediaUrls, statusCallback, numSegments,
-                    errorCode, dateCreated, dateSent);
+                    errorCode, dateCreated, dateSent, messagingServiceSid, sendAt, parameters);
         }
 
         String uri() {
-            return "/Accounts/" + accountSid + "/Messages/" + sid + ".json";
+            return prefix + "/Accounts/" + accountSid + "/Messages/" + sid + ".json";
         }
     }
 
     SimResponse handle(SimRequest request) {
         Account account = authenticate(request);
         Matcher path = ACCOUNT_PATH.matcher(request.path());
-        if (account == null || path.matches() && !path.group(1).equals(account.sid)) {
+        if (account == null || path.matches() && !path.group(2).equals(account.sid)) {
             return error(401, 20003, "Authentication Error - invalid username");
         }
         if (!path.matches()) {
             return notFound(request.path());
         }
-        String rest = path.group(2);
+        String prefix = path.group(1);
+        Provider provider = providerOf(account, prefix);
+        if (provider == null) {
+            return error(401, 20003, "Authentication Error - this account does not belong to this API");
+        }
+        String rest = path.group(3);
         String method = request.method();
         synchronized (account) {
             if (rest.equals("/Messages.json")) {
                 return switch (method) {
-                    case "GET" -> list(account, request.queryParams());
-                    case "POST" -> create(account, request.form());
+                    case "GET" -> list(account, prefix, request.queryParams());
+                    case "POST" -> create(account, provider, prefix, request.form());
                     default -> methodNotAllowed(method);
                 };
+            }
+            if (rest.equals("/Balance.json") && provider == Provider.TWILIO) {
+                return method.equals("GET") ? balance(account) : methodNotAllowed(method);
             }
             Matcher one = MESSAGE_PATH.matcher(rest);
             if (!one.matches()) {
@@ -189,10 +297,30 @@ public final class LamlSimulation {
             }
             return switch (method) {
                 case "GET" -> SimResponse.json(200, json(message).toString());
-                case "POST" -> redact(message, request.form());
+                case "POST" -> update(provider, message, request.form());
                 default -> delete(account, message);
             };
         }
+    }
+
+    // /2010-04-01 is Twilio's API, /api/laml/2010-04-01 mycpaas's or SignalWire's, no prefix the account's own
+    private static Provider providerOf(Account account, String prefix) {
+        if (prefix.equals("/2010-04-01")) {
+            return account.isSignalWire() ? null : Provider.TWILIO;
+        } else if (prefix.equals("/api/laml/2010-04-01")) {
+            return account.isSignalWire() ? Provider.SIGNALWIRE : Provider.MYCPAAS;
+        } else if (prefix.isEmpty()) {
+            return account.isSignalWire() ? Provider.SIGNALWIRE : Provider.TWILIO;
+        }
+        return null;
+    }
+
+    private static SimResponse balance(Account account) {
+        ObjectNode answer = MAPPER.createObjectNode();
+        answer.put("account_sid", account.sid);
+        answer.put("balance", account.balance.toPlainString());
+        answer.put("currency", "USD");
+        return SimResponse.json(200, answer.toString());
     }
 
     private Account authenticate(SimRequest request) {
@@ -206,19 +334,35 @@ public final class LamlSimulation {
 
     // sending
 
-    private SimResponse create(Account account, Map<String, List<String>> form) {
+    private SimResponse create(Account account, Provider provider, String prefix, Map<String, List<String>> form) {
         String to = first(form, "To");
         if (to == null || to.isEmpty()) {
             return error(400, 21211, "A 'To' phone number is required.");
         }
-        if (!E164.matcher(to).matches()) {
+        String toNumber = provider == Provider.TWILIO && to.startsWith("whatsapp:") ? to.substring(9) : to;
+        if (!E164.matcher(toNumber).matches()) {
             return error(400, 21211, "The 'To' number " + to + " is not a valid phone number.");
         }
-        String from = first(form, "From");
-        if (from == null || !E164.matcher(from).matches()) {
-            return error(400, 21212, "The 'From' number " + from + " is not a valid phone number.");
+        String messagingServiceSid = first(form, "MessagingServiceSid");
+        List<String> pool = null;
+        if (messagingServiceSid != null && provider == Provider.TWILIO) {
+            pool = MESSAGING_SERVICE_SID.matcher(messagingServiceSid).matches()
+                    ? account.messagingServices.get(messagingServiceSid) : null;
+            if (pool == null) {
+                return error(400, 21701, "The Messaging Service Sid " + messagingServiceSid + " is invalid.");
+            }
+        } else {
+            messagingServiceSid = null; // not a parameter mycpaas or SignalWire document
         }
-        if (account.ownedNumbers != null && !account.ownedNumbers.contains(from)) {
+        String from = first(form, "From");
+        if (from == null && pool != null && !pool.isEmpty()) {
+            from = pool.get(0);
+        } else if (from == null || !isSender(provider, from)) {
+            return error(400, 21212, "The 'From' number " + from + " is not a valid phone number, shortcode, or"
+                                     + " alphanumeric sender ID.");
+        }
+        if (account.ownedNumbers != null && !account.ownedNumbers.contains(from)
+            && (pool == null || !pool.contains(from))) {
             return error(400, 21606, "The 'From' phone number provided (" + from
                                      + ") is not a valid message-capable phone number for this account.");
         }
@@ -240,14 +384,81 @@ public final class LamlSimulation {
         if (statusCallback != null && !statusCallback.isEmpty() && !isHttpUrl(statusCallback)) {
             return error(400, 21609, "The StatusCallback URL " + statusCallback + " is not a valid URL.");
         }
-        if (to.startsWith("+1555000")) {
+        String validity = first(form, "ValidityPeriod");
+        int maxValidity = provider == Provider.SIGNALWIRE ? 172800 : 36000;
+        if (validity != null && provider != Provider.MYCPAAS
+            && (!validity.matches("\\d{1,9}") || Integer.parseInt(validity) < 1
+                || Integer.parseInt(validity) > maxValidity)) {
+            return error(400, 21624, "Invalid validity period value: use 1 to " + maxValidity + " seconds.");
+        }
+        Instant sendAt = null;
+        if (provider == Provider.TWILIO && (form.containsKey("ScheduleType") || form.containsKey("SendAt"))) {
+            String scheduleType = first(form, "ScheduleType");
+            String sendAtText = first(form, "SendAt");
+            if (!"fixed".equals(scheduleType) || sendAtText == null || !SEND_AT.matcher(sendAtText).matches()) {
+                return error(400, 35111, "Invalid scheduleType: ScheduleType must be 'fixed' and SendAt a UTC time"
+                                         + " YYYY-MM-DDTHH:MM:SSZ.");
+            }
+            if (messagingServiceSid == null) {
+                return error(400, 35118, "MessagingServiceSid is required to schedule a message.");
+            }
+            sendAt = Instant.parse(sendAtText);
+            Duration ahead = Duration.between(Instant.now(), sendAt);
+            if (ahead.compareTo(MIN_SCHEDULE_AHEAD) < 0 || ahead.compareTo(MAX_SCHEDULE_AHEAD) > 0) {
+                return error(400, 35115, "SendAt time must be between 900 seconds and 35 days (3024000 seconds) in"
+                                         + " the future, inclusive.");
+            }
+        }
+        if (toNumber.startsWith("+1555000")) {
             return error(400, 21610, "Attempt to send to unsubscribed recipient.");
         }
-        StoredMessage message = new StoredMessage(account.sid, to, from, body == null ? "" : body, mediaUrls,
+        StoredMessage message = new StoredMessage(account, prefix, to, from, body == null ? "" : body, mediaUrls,
                 statusCallback == null || statusCallback.isEmpty() ? null : statusCallback);
+        message.messagingServiceSid = messagingServiceSid;
+        message.parameters = optionalParameters(form);
         account.messages.put(message.sid, message);
-        simulator.schedule(() -> advance(account, message, "sent"), statusDelay);
+        if (sendAt != null) {
+            message.status = "scheduled";
+            message.sendAt = sendAt;
+            simulator.schedule(() -> release(account, message), Duration.between(Instant.now(), sendAt));
+        } else {
+            simulator.schedule(() -> advance(account, message, "sent"), statusDelay);
+        }
         return SimResponse.json(201, json(message).toString());
+    }
+
+    private static Map<String, String> optionalParameters(Map<String, List<String>> form) {
+        Map<String, String> optional = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (!Set.of("To", "From", "Body", "MediaUrl", "StatusCallback").contains(name)) {
+                optional.put(name, values.get(0));
+            }
+        });
+        return Collections.unmodifiableMap(optional);
+    }
+
+    private static boolean isSender(Provider provider, String from) {
+        if (E164.matcher(from).matches()) {
+            return true;
+        }
+        return switch (provider) {
+            case TWILIO -> SHORT_CODE.matcher(from).matches() || ALPHANUMERIC_SENDER.matcher(from).matches()
+                           || from.startsWith("whatsapp:") && E164.matcher(from.substring(9)).matches();
+            case SIGNALWIRE -> SHORT_CODE.matcher(from).matches();
+            case MYCPAAS -> false;
+        };
+    }
+
+    // a scheduled message goes out at SendAt unless it was canceled meanwhile
+    private void release(Account account, StoredMessage message) {
+        synchronized (account) {
+            if (!"scheduled".equals(message.status)) {
+                return;
+            }
+            message.status = "queued";
+            message.dateUpdated = Instant.now();
+        }
+        simulator.schedule(() -> advance(account, message, "sent"), statusDelay);
     }
 
     private static boolean isHttpUrl(String url) {
@@ -296,10 +507,44 @@ public final class LamlSimulation {
         if (message.errorCode != null) {
             params.put("ErrorCode", String.valueOf(message.errorCode));
         }
-        String form = formOf(params);
-        String signature = LamlSignature.sign(account.authToken, message.statusCallback, params);
-        simulator.postCallback(message.statusCallback, form,
-                Map.of("X-Twilio-Signature", signature, "X-SignalWire-Signature", signature), Duration.ZERO);
+        simulator.postWebhook(webhook(account, message.statusCallback, params), Duration.ZERO);
+    }
+
+    /** The webhook call a provider makes: in the configured style, signed with the account's webhook key. */
+    private Webhook webhook(Account account, String url, Map<String, String> params) {
+        WebhookStyle style = webhookStyle;
+        String target = url;
+        String body = null;
+        String contentType = null;
+        Map<String, String> signed = params;
+        if (style == WebhookStyle.GET) {
+            target = url + (url.contains("?") ? "&" : "?") + formOf(params);
+            signed = Map.of();
+        } else if (style == WebhookStyle.JSON_POST) {
+            ObjectNode json = MAPPER.createObjectNode();
+            params.forEach(json::put);
+            body = json.toString();
+            contentType = "application/json";
+            target = url + (url.contains("?") ? "&" : "?") + "bodySHA256=" + sha256Hex(body);
+            signed = Map.of();
+        } else {
+            body = formOf(params);
+            contentType = "application/x-www-form-urlencoded";
+        }
+        String signature = LamlSignature.sign(account.webhookKey(), target, signed);
+        Map<String, String> headers = account.isSignalWire()
+                ? Map.of("X-SignalWire-Signature", signature, "X-Twilio-Signature", signature)
+                : Map.of("X-Twilio-Signature", signature);
+        return new Webhook(style == WebhookStyle.GET ? "GET" : "POST", target, contentType, body, headers);
+    }
+
+    private static String sha256Hex(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // inbound
@@ -309,8 +554,9 @@ public final class LamlSimulation {
     }
 
     /**
-     * Delivers an SMS (or, with media URLs, an MMS) that {@code from} sent to the account's number {@code to}: posts
-     * the inbound webhook to {@code url}, signed with the account's auth token, and returns the webhook's answer.
+     * Delivers an SMS (or, with media URLs, an MMS) that {@code from} sent to the account's number {@code to}: calls
+     * the inbound webhook at {@code url} in the configured {@link #webhookStyle}, signed with the account's auth token
+     * (a SignalWire project's Signing Key), and returns the webhook's answer.
      */
     public InboundAnswer deliverInbound(String url, String accountSid, String from, String to, String body,
             String... mediaUrls) {
@@ -318,7 +564,8 @@ public final class LamlSimulation {
         if (account == null) {
             throw new IllegalArgumentException("No simulated LaML account " + accountSid);
         }
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        String sid = account.isSignalWire() ? UUID.randomUUID().toString()
+                : (mediaUrls.length == 0 ? "SM" : "MM") + UUID.randomUUID().toString().replace("-", "");
         Map<String, String> params = new LinkedHashMap<>();
         params.put("MessageSid", sid);
         params.put("SmsSid", sid);
@@ -335,9 +582,7 @@ public final class LamlSimulation {
         params.put("NumSegments", String.valueOf(segments(body)));
         params.put("SmsStatus", "received");
         params.put("ApiVersion", API_VERSION);
-        String signature = LamlSignature.sign(account.authToken, url, params);
-        var response = simulator.postNow(url, formOf(params),
-                Map.of("X-Twilio-Signature", signature, "X-SignalWire-Signature", signature));
+        var response = simulator.sendWebhookNow(webhook(account, url, params));
         return new InboundAnswer(response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(null), response.body());
     }
@@ -348,6 +593,23 @@ public final class LamlSimulation {
     }
 
     // one message
+
+    private static SimResponse update(Provider provider, StoredMessage message, Map<String, List<String>> form) {
+        String status = first(form, "Status");
+        if (status != null && provider == Provider.TWILIO) {
+            if (!status.equals("canceled") || form.containsKey("Body")) {
+                return error(400, 20001, "Status can only be updated to canceled.");
+            }
+            if (!message.status.equals("scheduled")) {
+                return error(400, 20001, "Message " + message.sid + " is " + message.status
+                                         + "; only a scheduled message can be canceled.");
+            }
+            message.status = "canceled";
+            message.dateUpdated = Instant.now();
+            return SimResponse.json(200, json(message).toString());
+        }
+        return redact(message, form);
+    }
 
     private static SimResponse redact(StoredMessage message, Map<String, List<String>> form) {
         String body = first(form, "Body");
@@ -369,15 +631,21 @@ public final class LamlSimulation {
 
     // listing
 
-    private static SimResponse list(Account account, Map<String, List<String>> query) {
+    private static SimResponse list(Account account, String prefix, Map<String, List<String>> query) {
         String to = first(query, "To");
         String from = first(query, "From");
         String dateSent = first(query, "DateSent");
+        String sentBefore = first(query, "DateSent<");
+        String sentAfter = first(query, "DateSent>");
         LocalDate sentOn;
+        LocalDate onOrBefore;
+        LocalDate onOrAfter;
         try {
-            sentOn = dateSent == null ? null : LocalDate.parse(dateSent);
+            sentOn = day(dateSent);
+            onOrBefore = day(sentBefore);
+            onOrAfter = day(sentAfter);
         } catch (DateTimeParseException e) {
-            return error(400, 20001, "DateSent must be a date in the form YYYY-MM-DD.");
+            return error(400, 20001, "DateSent, DateSent< and DateSent> must be dates in the form YYYY-MM-DD.");
         }
         Integer pageSize = intParam(query, "PageSize", 50, 1);
         Integer page = intParam(query, "Page", 0, 0);
@@ -390,7 +658,9 @@ public final class LamlSimulation {
         for (StoredMessage m : account.messages.values()) {
             LocalDate sentDay = m.dateSent == null ? null : LocalDate.ofInstant(m.dateSent, ZoneOffset.UTC);
             if ((to == null || to.equals(m.to)) && (from == null || from.equals(m.from))
-                && (sentOn == null || sentOn.equals(sentDay))) {
+                && (sentOn == null || sentOn.equals(sentDay))
+                && (onOrBefore == null || sentDay != null && !sentDay.isAfter(onOrBefore))
+                && (onOrAfter == null || sentDay != null && !sentDay.isBefore(onOrAfter))) {
                 matching.add(m);
             }
         }
@@ -403,11 +673,17 @@ public final class LamlSimulation {
         ObjectNode answer = MAPPER.createObjectNode();
         ArrayNode messages = answer.putArray("messages");
         onPage.forEach(m -> messages.add(json(m)));
-        String sid = account.sid;
-        answer.put("uri", pageUri(sid, to, from, dateSent, pageSize, page));
-        answer.put("first_page_uri", pageUri(sid, to, from, dateSent, pageSize, 0));
-        answer.put("next_page_uri", last ? null : pageUri(sid, to, from, dateSent, pageSize, page + 1));
-        answer.put("previous_page_uri", page == 0 ? null : pageUri(sid, to, from, dateSent, pageSize, page - 1));
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("To", to);
+        filters.put("From", from);
+        filters.put("DateSent", dateSent);
+        filters.put("DateSent<", sentBefore);
+        filters.put("DateSent>", sentAfter);
+        String base = prefix + "/Accounts/" + account.sid + "/Messages.json";
+        answer.put("uri", pageUri(base, filters, pageSize, page));
+        answer.put("first_page_uri", pageUri(base, filters, pageSize, 0));
+        answer.put("next_page_uri", last ? null : pageUri(base, filters, pageSize, page + 1));
+        answer.put("previous_page_uri", page == 0 ? null : pageUri(base, filters, pageSize, page - 1));
         answer.put("page", page);
         answer.put("page_size", pageSize);
         answer.put("start", start);
@@ -415,19 +691,24 @@ public final class LamlSimulation {
         return SimResponse.json(200, answer.toString());
     }
 
-    private static String pageUri(String accountSid, String to, String from, String dateSent, int pageSize,
-            int page) {
-        StringBuilder uri = new StringBuilder("/Accounts/").append(accountSid).append("/Messages.json?");
-        if (to != null) {
-            uri.append("To=").append(encode(to)).append('&');
-        }
-        if (from != null) {
-            uri.append("From=").append(encode(from)).append('&');
-        }
-        if (dateSent != null) {
-            uri.append("DateSent=").append(encode(dateSent)).append('&');
-        }
+    // the path from the host, with the API prefix the request used, as the providers write it
+    private static String pageUri(String base, Map<String, String> filters, int pageSize, int page) {
+        StringBuilder uri = new StringBuilder(base).append('?');
+        filters.forEach((name, value) -> {
+            if (value != null) {
+                uri.append(encode(name)).append('=').append(encode(value)).append('&');
+            }
+        });
         return uri.append("PageSize=").append(pageSize).append("&Page=").append(page).toString();
+    }
+
+    // YYYY-MM-DD, or a date-time whose UTC day counts
+    private static LocalDate day(String value) {
+        if (value == null) {
+            return null;
+        }
+        return value.length() > 10 ? LocalDate.ofInstant(Instant.parse(value), ZoneOffset.UTC)
+                : LocalDate.parse(value);
     }
 
     private static Integer intParam(Map<String, List<String>> query, String name, int defaultValue, int min) {
@@ -455,7 +736,7 @@ public final class LamlSimulation {
         node.put("error_code", m.errorCode);
         node.putNull("error_message");
         node.put("from", m.from);
-        node.putNull("messaging_service_sid");
+        node.put("messaging_service_sid", m.messagingServiceSid);
         node.put("num_media", String.valueOf(m.mediaUrls.size()));
         node.put("num_segments", String.valueOf(m.numSegments));
         node.put("price", m.price);

@@ -61,6 +61,9 @@ class LamlSimulationTest {
 
     @AfterEach
     void stop() {
+        // this class sends malformed requests on purpose, to test the simulator's answers; what the spec says of
+        // malformed requests is tested in TwilioOpenApiTest
+        sim.takeSpecViolations();
         sim.close();
     }
 
@@ -151,7 +154,8 @@ class LamlSimulationTest {
                 Arguments.of(List.of("To", "4522334488", "From", FROM, "Body", "x"), 21211),
                 Arguments.of(List.of("To", "+45 22 33 44 88", "From", FROM, "Body", "x"), 21211),
                 Arguments.of(List.of("To", ok, "Body", "x"), 21212),
-                Arguments.of(List.of("To", ok, "From", "MyShop", "Body", "x"), 21212),
+                Arguments.of(List.of("To", ok, "From", "My-Shop!", "Body", "x"), 21212),
+                Arguments.of(List.of("To", ok, "From", "TwelveLetter", "Body", "x"), 21212),
                 Arguments.of(List.of("To", ok, "From", "+4587654321", "Body", "x"), 21606),
                 Arguments.of(List.of("To", ok, "From", FROM), 21602),
                 Arguments.of(List.of("To", ok, "From", FROM, "Body", ""), 21602),
@@ -384,7 +388,7 @@ class LamlSimulationTest {
                 Map<String, String> params = singleValues(RecordedRequest.parseParams(callback.body()));
                 String signature = LamlSignature.sign(TOKEN, url, params);
                 assertThat(callback.headers().get("x-twilio-signature")).isEqualTo(signature);
-                assertThat(callback.headers().get("x-signalwire-signature")).isEqualTo(signature);
+                assertThat(callback.headers()).doesNotContainKey("x-signalwire-signature");
                 assertThat(params).containsEntry("AccountSid", SID).containsEntry("From", FROM)
                         .containsEntry("ApiVersion", "2010-04-01")
                         .containsEntry("SmsSid", params.get("MessageSid"))
@@ -433,6 +437,149 @@ class LamlSimulationTest {
     }
 
     // helpers
+
+    // per provider (provider-apis.md section 4)
+
+    private static final String TWILIO = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+    private static final String MYCPAAS = "/api/laml/2010-04-01/Accounts/" + SID + "/Messages.json";
+    private static final String PROJECT = "ea108133-d6b3-407c-9536-9fad8a929a6a";
+    private static final String SIGNING_KEY = "PSK_signing-key";
+    private static final String SIGNALWIRE = "/api/laml/2010-04-01/Accounts/" + PROJECT + "/Messages.json";
+    private static final String SERVICE = "MG0123456789abcdef0123456789abcdef";
+
+    private HttpResponse<String> postAs(String user, String password, String path, String... nameValues) {
+        return send("POST", path, form(nameValues), user, password);
+    }
+
+    private static int code(HttpResponse<String> response) throws IOException {
+        return MAPPER.readTree(response.body()).get("code").asInt();
+    }
+
+    @Test
+    void twilioSchedulesOnlyThroughAMessagingServiceInsideTheWindow() throws Exception {
+        sim.laml().account(SID).messagingService(SERVICE, FROM);
+        String in2h = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        String in5min = Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+
+        assertThat(code(post(TWILIO, "To", "+4522334488", "From", FROM, "Body", "x", "ScheduleType", "fixed",
+                "SendAt", in2h))).isEqualTo(35118);
+        assertThat(code(post(TWILIO, "To", "+4522334488", "MessagingServiceSid", SERVICE, "Body", "x",
+                "ScheduleType", "fixed", "SendAt", in5min))).isEqualTo(35115);
+        assertThat(code(post(TWILIO, "To", "+4522334488", "MessagingServiceSid", SERVICE, "Body", "x",
+                "ScheduleType", "later", "SendAt", in2h))).isEqualTo(35111);
+        assertThat(code(post(TWILIO, "To", "+4522334488", "MessagingServiceSid", "MG" + "f".repeat(32), "Body",
+                "x"))).isEqualTo(21701);
+        assertThat(sim.laml().account(SID).messages()).isEmpty();
+
+        HttpResponse<String> scheduled = post(TWILIO, "To", "+4522334488", "MessagingServiceSid", SERVICE, "Body",
+                "x", "ScheduleType", "fixed", "SendAt", in2h);
+        assertThat(scheduled.statusCode()).isEqualTo(201);
+        JsonNode json = MAPPER.readTree(scheduled.body());
+        assertThat(json.get("status").asText()).isEqualTo("scheduled");
+        assertThat(json.get("messaging_service_sid").asText()).isEqualTo(SERVICE);
+        assertThat(json.get("from").asText()).isEqualTo(FROM);
+        assertThat(json.get("uri").asText()).startsWith("/2010-04-01/Accounts/" + SID + "/Messages/SM");
+        String sid = json.get("sid").asText();
+        Thread.sleep(150); // several status delays: a scheduled message is not sent before SendAt
+        assertThat(sim.laml().account(SID).messages().get(0).status()).isEqualTo("scheduled");
+
+        String one = "/2010-04-01/Accounts/" + SID + "/Messages/" + sid + ".json";
+        HttpResponse<String> canceled = post(one, "Status", "canceled");
+        assertThat(canceled.statusCode()).isEqualTo(200);
+        assertThat(MAPPER.readTree(canceled.body()).get("status").asText()).isEqualTo("canceled");
+        assertThat(post(one, "Status", "canceled").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void mycpaasAndSignalWireTakeOnlyTheirDocumentedSenders() throws Exception {
+        sim.laml().addSignalWireProject(PROJECT, "PT-token", SIGNING_KEY);
+        assertThat(post(TWILIO, "To", "+4522334488", "From", "MyShop", "Body", "x").statusCode()).isEqualTo(201);
+        assertThat(post(TWILIO, "To", "whatsapp:+4522334488", "From", "whatsapp:" + FROM, "Body", "x").statusCode())
+                .isEqualTo(201);
+        assertThat(code(post(MYCPAAS, "To", "+4522334488", "From", "MyShop", "Body", "x"))).isEqualTo(21212);
+        assertThat(code(postAs(PROJECT, "PT-token", SIGNALWIRE, "To", "+4522334488", "From", "MyShop", "Body", "x")))
+                .isEqualTo(21212);
+        assertThat(postAs(PROJECT, "PT-token", SIGNALWIRE, "To", "+4522334488", "From", "12345", "Body", "x")
+                .statusCode()).isEqualTo(201);
+        assertThat(code(post(TWILIO, "To", "+4522334488", "From", FROM, "Body", "x", "ValidityPeriod", "36001")))
+                .isEqualTo(21624);
+        assertThat(postAs(PROJECT, "PT-token", SIGNALWIRE, "To", "+4522334488", "From", FROM, "Body", "x",
+                "ValidityPeriod", "172800").statusCode()).isEqualTo(201);
+        // a SignalWire project is not a Twilio account
+        assertThat(send("GET", "/2010-04-01/Accounts/" + PROJECT + "/Messages.json", null, PROJECT, "PT-token")
+                .statusCode()).isEqualTo(401);
+        // Twilio has a Balance resource; mycpaas documents none
+        HttpResponse<String> balance = send("GET", "/2010-04-01/Accounts/" + SID + "/Balance.json", null, SID, TOKEN);
+        assertThat(MAPPER.readTree(balance.body()).get("currency").asText()).isEqualTo("USD");
+        assertThat(send("GET", "/api/laml/2010-04-01/Accounts/" + SID + "/Balance.json", null, SID, TOKEN)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void signalWireHasUuidSidsAndSignsWithItsSigningKey() throws Exception {
+        sim.laml().addSignalWireProject(PROJECT, "PT-token", SIGNING_KEY);
+        sim.laml().statusDelay(Duration.ofMillis(20));
+        List<Callback> received = new CopyOnWriteArrayList<>();
+        HttpServer server = callbackServer(received);
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/sw";
+            HttpResponse<String> created = postAs(PROJECT, "PT-token", SIGNALWIRE, "To", "+4522334488", "From", FROM,
+                    "Body", "x", "StatusCallback", url);
+            JsonNode json = MAPPER.readTree(created.body());
+            assertThat(json.get("sid").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(json.get("account_sid").asText()).isEqualTo(PROJECT);
+            assertThat(json.get("uri").asText()).startsWith("/api/laml/2010-04-01/Accounts/" + PROJECT + "/Messages/");
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 2);
+            for (Callback callback : received) {
+                Map<String, String> params = singleValues(RecordedRequest.parseParams(callback.body()));
+                String signature = LamlSignature.sign(SIGNING_KEY, url, params);
+                assertThat(callback.headers().get("x-signalwire-signature")).isEqualTo(signature);
+                assertThat(callback.headers().get("x-twilio-signature")).isEqualTo(signature);
+                assertThat(signature).isNotEqualTo(LamlSignature.sign("PT-token", url, params));
+                assertThat(params).containsEntry("AccountSid", PROJECT).containsEntry("MessageSid",
+                        json.get("sid").asText());
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void webhooksCanComeAsGetOrJsonSignedOverTheUrl() throws Exception {
+        sim.laml().statusDelay(Duration.ofMillis(20));
+        List<Callback> received = new CopyOnWriteArrayList<>();
+        HttpServer server = callbackServer(received);
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/in?tag=1";
+            sim.laml().webhookStyle(LamlSimulation.WebhookStyle.GET);
+            LamlSimulation.InboundAnswer get = sim.laml().deliverInbound(url, SID, "+4522334488", FROM, "Hi there");
+            assertThat(get.status()).isEqualTo(200);
+            Callback viaGet = received.get(0);
+            assertThat(viaGet.body()).isEmpty();
+            Map<String, String> query = singleValues(RecordedRequest.parseParams(viaGet.query()));
+            assertThat(query).containsEntry("tag", "1").containsEntry("Body", "Hi there").containsEntry("AccountSid", SID);
+            String fullUrl = url.substring(0, url.indexOf('?')) + "?" + viaGet.query();
+            assertThat(viaGet.headers().get("x-twilio-signature")).isEqualTo(LamlSignature.sign(TOKEN, fullUrl, Map.of()));
+            assertThat(sim.callbacks().get(0).method()).isEqualTo("GET");
+
+            sim.laml().webhookStyle(LamlSimulation.WebhookStyle.JSON_POST);
+            sim.laml().deliverInbound(url, SID, "+4522334488", FROM, "Hi again");
+            Callback viaJson = received.get(1);
+            assertThat(viaJson.headers().get("content-type")).startsWith("application/json");
+            JsonNode body = MAPPER.readTree(viaJson.body());
+            assertThat(body.get("Body").asText()).isEqualTo("Hi again");
+            String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(viaJson.body().getBytes(StandardCharsets.UTF_8)));
+            assertThat(viaJson.query()).isEqualTo("tag=1&bodySHA256=" + sha256);
+            assertThat(viaJson.headers().get("x-twilio-signature"))
+                    .isEqualTo(LamlSignature.sign(TOKEN, url + "&bodySHA256=" + sha256, Map.of()));
+        } finally {
+            server.stop(0);
+        }
+    }
 
     private String createdSid(String to) throws IOException {
         HttpResponse<String> response = post(MESSAGES, "To", to, "From", FROM, "Body", "x");

@@ -32,6 +32,14 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
         return headers.get(name.toLowerCase());
     }
 
+    /**
+     * The path without a LaML API prefix (/2010-04-01 or /api/laml/2010-04-01), for example
+     * /Accounts/AC.../Messages.json; other paths as they are.
+     */
+    public String resourcePath() {
+        return path.replaceFirst("^(/api/laml)?/2010-04-01(?=/Accounts)", "");
+    }
+
     /** The body parsed as JSON; throws when it is not JSON. */
     public JsonNode json() {
         try {

@@ -30,8 +30,16 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stateful stand-in for the SMS providers, on a free loopback port: CPSMS v2 at {@link #baseUrl()} (paths such as
- * /send and /creditvalue) and the LaML API at the same base URL (paths under /Accounts/). It keeps accounts, credit,
- * messages, groups and contacts, posts delivery callbacks, injects faults and records every request.
+ * /send and /creditvalue) and the LaML API under the providers' real prefixes: Twilio at {@link #twilioBaseUrl()}
+ * ({@code /2010-04-01}), mycpaas and SignalWire at {@link #mycpaasBaseUrl()} and {@link #signalWireBaseUrl()}
+ * ({@code /api/laml/2010-04-01}), so that a relative next_page_uri is resolved against the host as in production.
+ * LaML paths without a prefix ({@code /Accounts/...} at {@link #baseUrl()}) are served too, for a component
+ * configured with one base URL for every provider. It keeps accounts, credit, messages, groups and contacts, posts
+ * delivery callbacks, injects faults and records every request.
+ * <p>
+ * When Atlassian's swagger-request-validator is on the class path, every LaML request is checked against Twilio's
+ * OpenAPI spec ({@link TwilioOpenApi}); the objections are collected in {@link #specViolations()} and {@link #close()}
+ * fails with them, so a test whose component sent a non-conforming request fails.
  *
  * <pre>
  * try (SmsSimulator sim = SmsSimulator.start()) {
@@ -56,6 +64,8 @@ public final class SmsSimulator implements AutoCloseable {
     private volatile double randomFaultRate;
     private volatile double randomFaultsRate;
     private volatile List<Fault> randomFaults = List.of();
+    private final boolean checkSpec = TwilioOpenApi.available();
+    private final List<String> specViolations = new CopyOnWriteArrayList<>();
 
     private SmsSimulator(HttpServer server) {
         this.server = server;
@@ -90,6 +100,46 @@ public final class SmsSimulator implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Twilio's base URL on the simulator: {@code http://127.0.0.1:port/2010-04-01}. */
+    public String twilioBaseUrl() {
+        return baseUrl() + "/2010-04-01";
+    }
+
+    /** mycpaas's base URL on the simulator: {@code http://127.0.0.1:port/api/laml/2010-04-01}. */
+    public String mycpaasBaseUrl() {
+        return baseUrl() + "/api/laml/2010-04-01";
+    }
+
+    /** A SignalWire space's base URL on the simulator: {@code http://127.0.0.1:port/api/laml/2010-04-01}. */
+    public String signalWireBaseUrl() {
+        return baseUrl() + "/api/laml/2010-04-01";
+    }
+
+    /** The base URL of a provider by its sms: name (cpsms, mycpaas, twilio, signalwire). */
+    public String baseUrl(String provider) {
+        return switch (provider) {
+            case "twilio" -> twilioBaseUrl();
+            case "mycpaas" -> mycpaasBaseUrl();
+            case "signalwire" -> signalWireBaseUrl();
+            default -> baseUrl();
+        };
+    }
+
+    /**
+     * The objections Twilio's OpenAPI spec raised against the LaML requests received so far (empty when they all
+     * conformed, or when the validator is not on the class path).
+     */
+    public List<String> specViolations() {
+        return List.copyOf(specViolations);
+    }
+
+    /** Returns and forgets the spec violations, for a test that sends a non-conforming request on purpose. */
+    public List<String> takeSpecViolations() {
+        List<String> taken = List.copyOf(specViolations);
+        specViolations.removeAll(taken);
+        return taken;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -113,9 +163,12 @@ public final class SmsSimulator implements AutoCloseable {
         return requests.stream().filter(filter).toList();
     }
 
-    /** The requests to paths that start with the prefix. */
+    /**
+     * The requests to paths that start with the prefix; a LaML path also matches without its API prefix, so
+     * {@code requestsTo("/Accounts/")} finds the LaML requests of every provider.
+     */
     public List<RecordedRequest> requestsTo(String pathPrefix) {
-        return requests(r -> r.path().startsWith(pathPrefix));
+        return requests(r -> r.path().startsWith(pathPrefix) || r.resourcePath().startsWith(pathPrefix));
     }
 
     public RecordedRequest lastRequest() {
@@ -209,19 +262,48 @@ public final class SmsSimulator implements AutoCloseable {
         });
     }
 
-    /** Posts a form to a URL now and returns the answer (for webhooks whose answer matters, such as inbound SMS). */
-    HttpResponse<String> postNow(String url, String formBody, Map<String, String> headers) {
+    /** Sends a LaML webhook (POST form, GET or POST JSON) after a delay, repeated as set by callbackRepeats. */
+    void postWebhook(Webhook webhook, Duration after) {
+        int repeats = callbackRepeats;
+        scheduler.schedule(() -> postRepeatedly(webhookRequest(webhook), repeats), after.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends a LaML webhook now and returns the answer. */
+    HttpResponse<String> sendWebhookNow(Webhook webhook) {
         try {
-            HttpResponse<String> response = callbackClient.send(callbackRequest(url, formBody, headers),
+            HttpResponse<String> response = callbackClient.send(webhookRequest(webhook),
                     HttpResponse.BodyHandlers.ofString());
             callbackStatuses.add(response.statusCode());
             return response;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot post to " + url, e);
+            throw new IllegalStateException("Cannot call " + webhook.url(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while posting to " + url, e);
+            throw new IllegalStateException("Interrupted while calling " + webhook.url(), e);
         }
+    }
+
+    private HttpRequest webhookRequest(Webhook webhook) {
+        URI uri = URI.create(webhook.url());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        if (webhook.body() == null) {
+            builder.GET();
+        } else {
+            builder.header("Content-Type", webhook.contentType())
+                    .method(webhook.method(), HttpRequest.BodyPublishers.ofString(webhook.body()));
+        }
+        Map<String, String> recorded = new LinkedHashMap<>();
+        webhook.headers().forEach((name, value) -> {
+            builder.header(name, value);
+            recorded.put(name.toLowerCase(), value);
+        });
+        if (webhook.contentType() != null) {
+            recorded.put("content-type", webhook.contentType());
+        }
+        callbacks.add(new RecordedRequest(webhook.method(), uri.getPath(), uri.getRawQuery(), recorded,
+                webhook.body() == null ? "" : webhook.body(), null, Instant.now()));
+        return builder.build();
     }
 
     private HttpRequest callbackRequest(String url, String formBody, Map<String, String> headers) {
@@ -266,6 +348,10 @@ public final class SmsSimulator implements AutoCloseable {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             record(exchange, path, headers, body, fault);
+            if (checkSpec && TwilioOpenApi.isLamlPath(path)) {
+                specViolations.addAll(TwilioOpenApi.get().violations(exchange.getRequestMethod(), path,
+                        exchange.getRequestURI().getRawQuery(), headers, body));
+            }
             if (fault != null && !fault.delay().isZero()) {
                 sleep(fault.delay());
             }
@@ -280,7 +366,7 @@ public final class SmsSimulator implements AutoCloseable {
                 SimRequest request = new SimRequest(exchange.getRequestMethod(), path,
                         exchange.getRequestURI().getRawQuery(), headers, body,
                         exchange.getRemoteAddress().getAddress().getHostAddress());
-                response = path.startsWith("/Accounts") ? laml.handle(request) : cpsms.handle(request);
+                response = TwilioOpenApi.isLamlPath(path) ? laml.handle(request) : cpsms.handle(request);
             }
             if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_HANDLING) {
                 return;
@@ -339,10 +425,18 @@ public final class SmsSimulator implements AutoCloseable {
         };
     }
 
+    /**
+     * Stops the simulator; fails with an AssertionError listing the requests that did not conform to Twilio's OpenAPI
+     * spec, unless a test took them with {@link #takeSpecViolations()}.
+     */
     @Override
     public void close() {
         server.stop(0);
         scheduler.shutdownNow();
         executor.shutdownNow();
+        if (!specViolations.isEmpty()) {
+            throw new AssertionError("LaML requests that do not conform to Twilio's OpenAPI spec:\n  "
+                                     + String.join("\n  ", specViolations));
+        }
     }
 }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.SmsConfiguration;
@@ -36,7 +38,9 @@ import static io.github.camelsms.sms.http.SmsHttpRequest.segment;
 
 /**
  * The Twilio-compatible "LaML" REST API: form posts to {baseUrl}/Accounts/{AccountSid}/Messages.json with Basic
- * authentication (Account SID and Auth Token). mycpaas, Twilio and SignalWire differ only in their base URL.
+ * authentication (account id and token). mycpaas, Twilio and SignalWire differ in their base URL, their id formats and
+ * the features they document: each subclass overrides the feature methods below, and what a provider does not
+ * document is refused before sending ({@link LamlSendParameters}).
  */
 public abstract class LamlProvider implements SmsProvider {
 
@@ -44,18 +48,109 @@ public abstract class LamlProvider implements SmsProvider {
     static final int MAX_MEDIA_URLS = 10;
     private static final int MAX_PAGES = 1000;
 
+    static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
+    static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
+    static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private static final List<String> OPERATIONS = List.of("send", "getMessage", "listMessages", "deleteMessage");
 
-    private final LamlWebhooks webhooks = new LamlWebhooks(name(), signsWebhooks());
+    private final LamlWebhooks webhooks = new LamlWebhooks(this);
 
     @Override
     public List<String> operations() {
-        return OPERATIONS;
+        List<String> operations = new ArrayList<>(OPERATIONS);
+        if (supportsScheduling()) {
+            operations.add("cancelScheduled");
+        }
+        if (hasBalance()) {
+            operations.add("credit");
+        }
+        return operations;
+    }
+
+    // what the provider documents; the defaults are the common Messages resource only (mycpaas)
+
+    /** Whether the id is the provider's account id (the Basic user and the {AccountSid} path segment). */
+    protected boolean isAccountId(String id) {
+        return ACCOUNT_SID.matcher(id).matches();
+    }
+
+    /** What the account id looks like and where it is found, for error messages. */
+    protected String accountIdDescription() {
+        return "the Account SID: AC followed by 32 hex digits, shown in your " + name() + " console";
+    }
+
+    /** Whether the sid is one of the provider's message sids. */
+    protected boolean isMessageId(String sid) {
+        return MESSAGE_SID.matcher(sid).matches();
+    }
+
+    protected String messageIdDescription() {
+        return "SM or MM followed by 32 hex digits";
+    }
+
+    /** The senders the provider accepts, for error messages. */
+    protected String senderKinds() {
+        return "your " + name() + " number in E.164, for example +15005550006";
+    }
+
+    protected boolean acceptsAlphanumericSender() {
+        return false;
+    }
+
+    protected boolean acceptsShortCodeSender() {
+        return false;
+    }
+
+    /** Channel prefixes (such as whatsapp) accepted in front of an E.164 number in From and To. */
+    protected Set<String> channels() {
+        return Set.of();
+    }
+
+    protected boolean supportsMessagingService() {
+        return false;
+    }
+
+    /** ScheduleType=fixed with SendAt, and cancelling by Status=canceled. */
+    protected boolean supportsScheduling() {
+        return false;
+    }
+
+    /** The largest ValidityPeriod in seconds; 0 when the provider does not document it. */
+    protected int maxValidityPeriod() {
+        return 0;
+    }
+
+    protected boolean supportsSmartEncoded() {
+        return false;
+    }
+
+    protected boolean supportsShortenUrls() {
+        return false;
+    }
+
+    protected boolean supportsSendAsMms() {
+        return false;
+    }
+
+    protected boolean supportsMaxPrice() {
+        return false;
+    }
+
+    /** Whether the account has a Balance resource (/Accounts/{AccountSid}/Balance.json). */
+    protected boolean hasBalance() {
+        return false;
     }
 
     @Override
     public SmsWebhooks webhooks() {
         return webhooks;
+    }
+
+    /** Whether webhooks are signed with a Signing Key of their own (secretKey option) rather than the authToken. */
+    protected boolean signsWithSigningKey() {
+        return false;
     }
 
     /** Whether the provider documents signed webhooks, so that consumers validate signatures by default. */
@@ -73,11 +168,12 @@ public abstract class LamlProvider implements SmsProvider {
         String sid = configuration.getAccountSid();
         if (sid == null || sid.isBlank()) {
             throw SmsErrors.invalid(name(), configuration.getOperation(), "accountSid",
-                    "the accountSid option is not set: use your " + name() + " Account SID (it starts with AC)");
+                    "the accountSid option is not set: use " + accountIdDescription());
         }
-        if (!sid.startsWith("AC")) {
+        if (!isAccountId(sid)) {
             throw SmsErrors.invalid(name(), configuration.getOperation(), "accountSid",
-                    "the accountSid '" + sid + "' does not start with AC: use the Account SID, not a number or key");
+                    "the accountSid '" + sid + "' is not a " + name() + " account id: use "
+                                                                        + accountIdDescription());
         }
         String token = configuration.getAuthToken();
         if (token == null || token.isBlank()) {
@@ -97,6 +193,8 @@ public abstract class LamlProvider implements SmsProvider {
             case "getMessage" -> getMessage(call);
             case "listMessages" -> listMessages(call);
             case "deleteMessage" -> deleteMessage(call);
+            case "cancelScheduled" -> cancelScheduled(call);
+            case "credit" -> credit(call);
             default -> throw new IllegalStateException("Unsupported " + name() + " operation " + call.operation());
         };
     }
@@ -109,20 +207,12 @@ public abstract class LamlProvider implements SmsProvider {
 
     private CompletableFuture<SmsSendResult> send(SmsCall call) {
         SmsConfiguration configuration = call.configuration();
-        SmsRecipients recipients = SmsRecipients.resolve(call, false, e164 -> e164, LamlNumbers.FORMAT_HINT);
+        SmsRecipients recipients = SmsRecipients.resolve(call, false, e164 -> e164, LamlNumbers.FORMAT_HINT,
+                channels());
         List<String> numbers = recipients.numbers();
-        String rawFrom = call.text(SmsConstants.FROM, configuration.getFrom());
-        if (rawFrom == null) {
-            throw call.invalid("from", "no sender: set the from option or the CamelSmsFrom header to your " + name()
-                                       + " number in E.164, for example +15005550006");
-        }
-        String from = LamlNumbers.e164(rawFrom, configuration.getDefaultRegion());
-        if (from == null) {
-            throw call.invalid("from", "the sender '" + rawFrom + "' is not in E.164: add the + and the country code,"
-                                       + " for example +15005550006 (in an endpoint URI write from=RAW(+15005550006),"
-                                       + " since a bare + in a URI means a space)");
-        }
-        List<String> mediaUrls = call.list(SmsConstants.MEDIA_URL, configuration.getMediaUrl());
+        String messagingServiceSid = LamlSendParameters.messagingServiceSid(call, this);
+        String from = LamlSendParameters.from(call, this, messagingServiceSid);
+        List<String> mediaUrls = LamlSendParameters.mediaUrls(call);
         if (mediaUrls.size() > MAX_MEDIA_URLS) {
             throw call.invalid("mediaUrl", mediaUrls.size() + " media URLs given; at most " + MAX_MEDIA_URLS);
         }
@@ -144,12 +234,18 @@ public abstract class LamlProvider implements SmsProvider {
         if (callbackUrl != null && !isAbsoluteHttpUrl(callbackUrl)) {
             throw call.invalid("callbackUrl", "the callback URL '" + callbackUrl + "' must be an absolute http(s) URL");
         }
+        Map<String, Object> optional = LamlSendParameters.optional(call, this, messagingServiceSid);
 
         List<SmsHttpRequest> requests = new ArrayList<>(numbers.size());
         for (String to : numbers) {
             Map<String, Object> form = new LinkedHashMap<>();
             form.put("To", to);
-            form.put("From", from);
+            if (from != null) {
+                form.put("From", from);
+            }
+            if (messagingServiceSid != null) {
+                form.put("MessagingServiceSid", messagingServiceSid);
+            }
             if (body != null && !body.isEmpty()) {
                 form.put("Body", body);
             }
@@ -160,6 +256,7 @@ public abstract class LamlProvider implements SmsProvider {
                 form.put("StatusCallback", SmsCallbackUrls.withParam(callbackUrl, SmsCallbackUrls.TOKEN_PARAM,
                         configuration.getWebhookVerifyToken()));
             }
+            form.putAll(optional);
             requests.add(SmsHttpRequest.form(messagesPath(call) + ".json", form, true));
         }
 
@@ -241,6 +338,34 @@ public abstract class LamlProvider implements SmsProvider {
         });
     }
 
+    private CompletableFuture<SmsMessage> cancelScheduled(SmsCall call) {
+        String sid = messageId(call);
+        SmsHttpRequest request = SmsHttpRequest.form(messagesPath(call) + "/" + segment(sid) + ".json",
+                Map.of("Status", "canceled"), false);
+        return call.send(request).thenApply(response -> {
+            SmsMessage message = readMessage(call, request, response);
+            call.setOutHeader(SmsConstants.STATUS, message.getStatus());
+            return message;
+        });
+    }
+
+    private CompletableFuture<BigDecimal> credit(SmsCall call) {
+        SmsHttpRequest request = balanceRequest(call.configuration());
+        return call.send(request).thenApply(response -> {
+            JsonNode json = response.jsonOrNull();
+            BigDecimal balance = SmsJson.decimal(json, "balance");
+            if (balance == null) {
+                throw SmsErrors.unreadable(name(), call.operation(), request, response, "no balance");
+            }
+            call.setOutHeader(SmsConstants.CURRENCY, SmsJson.text(json, "currency"));
+            return balance;
+        });
+    }
+
+    private static SmsHttpRequest balanceRequest(SmsConfiguration configuration) {
+        return SmsHttpRequest.get("/Accounts/" + segment(configuration.getAccountSid()) + "/Balance.json");
+    }
+
     private CompletableFuture<List<SmsMessage>> listMessages(SmsCall call) {
         int maxResults = call.configuration().getMaxResults();
         if (maxResults < 1) {
@@ -258,9 +383,22 @@ public abstract class LamlProvider implements SmsProvider {
         if (from != null) {
             query.put("From", requireE164(call, "from", from));
         }
-        LocalDate dateSent = dateSent(call);
+        LocalDate dateSent = date(call, SmsConstants.DATE_SENT);
         if (dateSent != null) {
             query.put("DateSent", dateSent.toString());
+        }
+        LocalDate before = date(call, SmsConstants.DATE_SENT_BEFORE);
+        if (before != null) {
+            query.put("DateSent<", before.toString());
+        }
+        LocalDate after = date(call, SmsConstants.DATE_SENT_AFTER);
+        if (after != null) {
+            query.put("DateSent>", after.toString());
+        }
+        if (after != null && before != null && after.isAfter(before)) {
+            throw call.invalid(SmsConstants.DATE_SENT_AFTER, "CamelSmsDateSentAfter " + after + " is after"
+                                                             + " CamelSmsDateSentBefore " + before
+                                                             + ": no message can match");
         }
         int pageSize = call.configuration().getPageSize();
         if (pageSize < 1 || pageSize > 1000) {
@@ -304,8 +442,8 @@ public abstract class LamlProvider implements SmsProvider {
         return number;
     }
 
-    private static LocalDate dateSent(SmsCall call) {
-        Object raw = call.rawHeader(SmsConstants.DATE_SENT);
+    private static LocalDate date(SmsCall call, String header) {
+        Object raw = call.rawHeader(header);
         if (raw == null) {
             return null;
         } else if (raw instanceof LocalDate date) {
@@ -316,19 +454,19 @@ public abstract class LamlProvider implements SmsProvider {
         try {
             return LocalDate.parse(raw.toString().trim());
         } catch (DateTimeParseException e) {
-            throw call.invalid(SmsConstants.DATE_SENT, "CamelSmsDateSent must be a LocalDate, an Instant or yyyy-MM-dd");
+            throw call.invalid(header, header + " must be a LocalDate, an Instant or yyyy-MM-dd");
         }
     }
 
-    private static String messageId(SmsCall call) {
+    private String messageId(SmsCall call) {
         String sid = call.text(SmsConstants.MESSAGE_ID, null);
         if (sid == null) {
             throw call.invalid(SmsConstants.MESSAGE_ID, call.operation() + " needs the message sid in the"
                                                         + " CamelSmsMessageId header");
         }
-        if (!sid.matches("[A-Za-z]{2}[0-9a-zA-Z]{1,64}")) {
-            throw call.invalid(SmsConstants.MESSAGE_ID, "the message sid '" + sid + "' is not a message sid"
-                                                        + " (SM or MM followed by letters and digits)");
+        if (!isMessageId(sid)) {
+            throw call.invalid(SmsConstants.MESSAGE_ID, "the message sid '" + sid + "' is not a " + name()
+                                                        + " message sid (" + messageIdDescription() + ")");
         }
         return sid;
     }
@@ -343,6 +481,20 @@ public abstract class LamlProvider implements SmsProvider {
 
     @Override
     public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
+        if (hasBalance()) {
+            JsonNode json = transport.execute(balanceRequest(configuration), "healthCheck").jsonOrNull();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("accountSid", configuration.getAccountSid());
+            BigDecimal balance = SmsJson.decimal(json, "balance");
+            if (balance != null) {
+                details.put("balance", balance);
+            }
+            String currency = SmsJson.text(json, "currency");
+            if (currency != null) {
+                details.put("currency", currency);
+            }
+            return details;
+        }
         transport.execute(SmsHttpRequest.get("/Accounts/" + segment(configuration.getAccountSid())
                                              + "/Messages.json?PageSize=1"),
                 "healthCheck");

@@ -1,6 +1,10 @@
 package io.github.camelsms.sms.provider.laml;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +14,7 @@ import java.util.Set;
 
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.model.InboundSms;
@@ -28,16 +33,19 @@ final class LamlWebhooks implements SmsWebhooks {
     static final String INBOUND = "inbound";
     static final String TWILIO_SIGNATURE = "X-Twilio-Signature";
     static final String SIGNALWIRE_SIGNATURE = "X-SignalWire-Signature";
+    static final String BODY_SHA256 = "bodySHA256";
     static final String LAML_CONTENT_TYPE = "application/xml";
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     private static final int MAX_MEDIA = 10;
 
+    private final LamlProvider ids;
     private final String provider;
     private final boolean signsByDefault;
 
-    LamlWebhooks(String provider, boolean signsByDefault) {
-        this.provider = provider;
-        this.signsByDefault = signsByDefault;
+    LamlWebhooks(LamlProvider provider) {
+        this.ids = provider;
+        this.provider = provider.name();
+        this.signsByDefault = provider.signsWebhooks();
     }
 
     @Override
@@ -45,9 +53,10 @@ final class LamlWebhooks implements SmsWebhooks {
         return List.of(DELIVERY_REPORTS, INBOUND);
     }
 
+    /** Twilio calls both kinds by POST or GET (the number's sms_method, status_callback_method). */
     @Override
     public Set<String> httpMethods(String operation) {
-        return Set.of("POST");
+        return Set.of("GET", "POST");
     }
 
     @Override
@@ -61,21 +70,92 @@ final class LamlWebhooks implements SmsWebhooks {
     }
 
     @Override
+    public void checkSigningKey(String operation, SmsConfiguration configuration) {
+        if (ids.signsWithSigningKey()) {
+            if (isBlank(configuration.getSecretKey())) {
+                throw SmsErrors.invalid(provider, operation, "secretKey", "validating " + provider + " webhook"
+                        + " signatures needs the secretKey option: the project's Signing Key, shown under API"
+                        + " Credentials in your SignalWire dashboard (SignalWire signs with it, not with the API"
+                        + " token); or set validateSignature=false");
+            }
+        } else if (isBlank(configuration.getAuthToken())) {
+            throw SmsErrors.invalid(provider, operation, "authToken", "validating webhook signatures needs the"
+                    + " authToken option (the Auth Token the provider signs with); or set validateSignature=false");
+        }
+    }
+
+    /**
+     * A form POST is signed over the URL and its sorted parameters; a GET and a JSON POST over the URL only, and a JSON
+     * POST's URL carries bodySHA256, the hex SHA-256 of the raw body, which must match.
+     */
+    @Override
     public boolean hasValidSignature(SmsWebhookRequest request, SmsConfiguration configuration) {
-        String token = configuration.getAuthToken();
-        for (String header : List.of(TWILIO_SIGNATURE, SIGNALWIRE_SIGNATURE)) {
+        String key = ids.signsWithSigningKey() ? configuration.getSecretKey() : configuration.getAuthToken();
+        boolean json = request.isJson();
+        if (json && !bodyMatchesItsHash(request)) {
+            return false;
+        }
+        Map<String, List<String>> signedParams = "POST".equalsIgnoreCase(request.method()) && !json
+                ? request.form() : Map.of();
+        for (String header : List.of(SIGNALWIRE_SIGNATURE, TWILIO_SIGNATURE)) {
             String signature = request.header().apply(header);
-            if (signature != null && LamlWebhookSignature.isValid(token, request.publicUrl(), request.form(),
-                    signature)) {
+            if (signature != null && LamlWebhookSignature.isValid(key, request.publicUrl(), signedParams, signature)) {
                 return true;
             }
         }
         return false;
     }
 
+    private static boolean bodyMatchesItsHash(SmsWebhookRequest request) {
+        List<String> hashes = request.query().get(BODY_SHA256);
+        if (hashes == null || hashes.size() != 1) {
+            return false;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.body());
+            return MessageDigest.isEqual(HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII),
+                    hashes.get(0).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     @Override
     public SmsWebhookEvent read(String operation, SmsWebhookRequest request) {
+        checkIds(request);
         return INBOUND.equals(operation) ? readInbound(request) : readStatus(request);
+    }
+
+    /**
+     * The signed string joins names and values without separators, so a value can swallow the names and values that
+     * follow it (MessageSid=SM...MessageStatusdelivered) and keep a valid signature: every id must have the shape the
+     * provider documents, and the message id parameters must agree.
+     */
+    private void checkIds(SmsWebhookRequest request) {
+        String messageSid = null;
+        for (String name : List.of("MessageSid", "SmsSid", "SmsMessageSid")) {
+            String value = request.param(name);
+            if (value == null) {
+                continue;
+            }
+            if (!ids.isMessageId(value)) {
+                throw new IllegalArgumentException("the " + name + " parameter is not a " + provider + " message id ("
+                                                   + ids.messageIdDescription() + ")");
+            }
+            if (messageSid != null && !messageSid.equals(value)) {
+                throw new IllegalArgumentException("the MessageSid, SmsSid and SmsMessageSid parameters differ");
+            }
+            messageSid = value;
+        }
+        String accountSid = request.param("AccountSid");
+        if (accountSid != null && !ids.isAccountId(accountSid)) {
+            throw new IllegalArgumentException("the AccountSid parameter is not a " + provider + " account id ("
+                                               + ids.accountIdDescription() + ")");
+        }
     }
 
     private SmsWebhookEvent readStatus(SmsWebhookRequest request) {

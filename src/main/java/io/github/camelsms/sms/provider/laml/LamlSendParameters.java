@@ -1,0 +1,261 @@
+package io.github.camelsms.sms.provider.laml;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.spi.SmsCall;
+import io.github.camelsms.sms.text.SmsRecipients;
+import io.github.camelsms.sms.text.SmsTimes;
+
+/**
+ * Reads and checks the sender and the optional parameters of one LaML send against what the provider documents
+ * ({@link LamlProvider}'s feature methods). What the provider cannot honour is refused here, before any request.
+ */
+final class LamlSendParameters {
+
+    static final Pattern MESSAGING_SERVICE_SID = Pattern.compile("MG[0-9a-fA-F]{32}");
+    private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}");
+    private static final Pattern SHORT_CODE = Pattern.compile("\\d{3,8}");
+    // a comma followed by a URL scheme starts the next URL; any other comma belongs to the URL
+    private static final Pattern MEDIA_URL_SEPARATOR = Pattern.compile(",\\s*(?=https?://)");
+    static final Duration MIN_SCHEDULE_AHEAD = Duration.ofMinutes(15);
+    static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(35);
+
+    private LamlSendParameters() {
+    }
+
+    /** The Messaging Service SID of the send, or null. */
+    static String messagingServiceSid(SmsCall call, LamlProvider provider) {
+        String sid = call.text(SmsConstants.MESSAGING_SERVICE_SID, call.configuration().getMessagingServiceSid());
+        if (sid == null) {
+            return null;
+        }
+        if (!provider.supportsMessagingService()) {
+            throw call.invalid("messagingServiceSid", provider.name() + " does not document Messaging Services:"
+                                                      + " remove messagingServiceSid / CamelSmsMessagingServiceSid"
+                                                      + " and send from one of your numbers");
+        }
+        if (!MESSAGING_SERVICE_SID.matcher(sid).matches()) {
+            throw call.invalid("messagingServiceSid", "the Messaging Service SID '" + sid + "' is not MG followed by"
+                                                      + " 32 hex digits: copy it from the Messaging Services page");
+        }
+        return sid;
+    }
+
+    /** The sender in the provider's wire form, or null when a Messaging Service picks it. */
+    static String from(SmsCall call, LamlProvider provider, String messagingServiceSid) {
+        SmsConfiguration configuration = call.configuration();
+        String raw = call.text(SmsConstants.FROM, configuration.getFrom());
+        if (raw == null) {
+            if (messagingServiceSid != null) {
+                return null;
+            }
+            throw call.invalid("from", "no sender: set the from option or the CamelSmsFrom header to "
+                                       + provider.senderKinds() + (provider.supportsMessagingService()
+                                               ? ", or set messagingServiceSid to let a Messaging Service pick it"
+                                               : ""));
+        }
+        String channel = SmsRecipients.channelPrefix(raw, provider.channels());
+        if (channel != null) {
+            String number = LamlNumbers.e164(raw.substring(channel.length()), configuration.getDefaultRegion());
+            if (number == null) {
+                throw call.invalid("from", "the sender '" + raw + "' is not a channel address: write " + channel
+                                           + " and an E.164 number, for example " + channel + "+15005550006");
+            }
+            return channel + number;
+        }
+        if (raw.startsWith("+")) {
+            String number = LamlNumbers.e164(raw, null);
+            if (number == null) {
+                throw call.invalid("from", "the sender '" + raw + "' is not a possible E.164 number: a + then the"
+                                           + " country code and the number, for example +15005550006");
+            }
+            return number;
+        }
+        String national = configuration.getDefaultRegion() == null ? null
+                : LamlNumbers.e164(raw, configuration.getDefaultRegion());
+        if (national != null) {
+            return national;
+        }
+        if (provider.acceptsShortCodeSender() && SHORT_CODE.matcher(raw).matches()) {
+            return raw;
+        }
+        if (provider.acceptsAlphanumericSender() && ALPHANUMERIC_SENDER.matcher(raw).matches()) {
+            return raw;
+        }
+        throw call.invalid("from", "the sender '" + raw + "' is not " + provider.senderKinds()
+                                   + " (in an endpoint URI write from=RAW(+15005550006), since a bare + in a URI"
+                                   + " means a space)");
+    }
+
+    /** The media URLs: each Collection element is one URL; a String is split at commas that start a new URL. */
+    static List<String> mediaUrls(SmsCall call) {
+        Object header = call.rawHeader(SmsConstants.MEDIA_URL);
+        List<String> urls = new ArrayList<>();
+        if (header instanceof Iterable<?> values) {
+            values.forEach(v -> addUrl(urls, v));
+        } else if (header instanceof Object[] values) {
+            for (Object v : values) {
+                addUrl(urls, v);
+            }
+        } else if (header != null) {
+            splitUrls(urls, header.toString());
+        }
+        if (urls.isEmpty() && call.configuration().getMediaUrl() != null) {
+            splitUrls(urls, call.configuration().getMediaUrl());
+        }
+        return urls;
+    }
+
+    private static void splitUrls(List<String> into, String text) {
+        for (String part : MEDIA_URL_SEPARATOR.split(text)) {
+            addUrl(into, part);
+        }
+    }
+
+    private static void addUrl(List<String> into, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            into.add(value.toString().strip());
+        }
+    }
+
+    /**
+     * The optional form parameters (schedule, validity, encoding and pricing flags), in the provider's names; refuses
+     * every input the provider cannot honour.
+     */
+    static Map<String, Object> optional(SmsCall call, LamlProvider provider, String messagingServiceSid) {
+        SmsConfiguration configuration = call.configuration();
+        refuseCpsmsOnly(call, provider);
+        Map<String, Object> form = new LinkedHashMap<>();
+        Instant sendAt = scheduledAt(call, provider, messagingServiceSid);
+        if (sendAt != null) {
+            form.put("ScheduleType", "fixed");
+            form.put("SendAt", sendAt.toString());
+        }
+        Integer validity = call.header(SmsConstants.VALIDITY_PERIOD, Integer.class);
+        if (validity == null) {
+            validity = configuration.getValidityPeriod();
+        }
+        if (validity != null) {
+            int max = provider.maxValidityPeriod();
+            if (max == 0) {
+                throw call.invalid("validityPeriod", provider.name() + " does not document ValidityPeriod: remove"
+                                                     + " validityPeriod / CamelSmsValidityPeriod");
+            }
+            if (validity < 1 || validity > max) {
+                throw call.invalid("validityPeriod", "validityPeriod " + validity + " is out of range: "
+                                                     + provider.name() + " takes 1 to " + max + " seconds");
+            }
+            form.put("ValidityPeriod", validity);
+        }
+        flag(call, provider, form, "smartEncoded", "SmartEncoded", configuration.getSmartEncoded(),
+                provider.supportsSmartEncoded());
+        flag(call, provider, form, "shortenUrls", "ShortenUrls", configuration.getShortenUrls(),
+                provider.supportsShortenUrls());
+        if (form.containsKey("ShortenUrls") && messagingServiceSid == null) {
+            throw call.invalid("shortenUrls", "shortenUrls works only through a Messaging Service with link"
+                                              + " shortening: set messagingServiceSid as well");
+        }
+        flag(call, provider, form, "sendAsMms", "SendAsMms", configuration.getSendAsMms(),
+                provider.supportsSendAsMms());
+        String maxPriceText = configuration.getMaxPrice();
+        if (maxPriceText != null && !maxPriceText.isBlank()) {
+            if (!provider.supportsMaxPrice()) {
+                throw call.invalid("maxPrice", provider.name() + " does not honour MaxPrice"
+                                               + (provider instanceof TwilioProvider
+                                                       ? " (Twilio made it obsolete in 2024)" : "")
+                                               + ": remove the maxPrice option");
+            }
+            BigDecimal maxPrice;
+            try {
+                maxPrice = new BigDecimal(maxPriceText.strip());
+            } catch (NumberFormatException e) {
+                maxPrice = BigDecimal.ZERO;
+            }
+            if (maxPrice.signum() <= 0) {
+                throw call.invalid("maxPrice", "maxPrice '" + maxPriceText + "' is not a positive amount in USD: write"
+                                               + " it like 0.05");
+            }
+            form.put("MaxPrice", maxPrice.toPlainString());
+        }
+        return form;
+    }
+
+    private static void flag(SmsCall call, LamlProvider provider, Map<String, Object> form, String option,
+            String parameter, Boolean value, boolean supported) {
+        if (value == null) {
+            return;
+        }
+        if (!supported) {
+            throw call.invalid(option, provider.name() + " does not document " + parameter + ": remove the " + option
+                                       + " option");
+        }
+        form.put(parameter, value);
+    }
+
+    private static void refuseCpsmsOnly(SmsCall call, LamlProvider provider) {
+        SmsConfiguration configuration = call.configuration();
+        if (call.text(SmsConstants.REFERENCE, configuration.getReference()) != null) {
+            throw call.invalid("reference", provider.name() + " has no message reference (CamelSmsReference and the"
+                                            + " reference option are cpsms only): remove it and use the returned"
+                                            + " message sid (CamelSmsMessageId) instead");
+        }
+        Boolean flash = call.header(SmsConstants.FLASH, Boolean.class);
+        if (Boolean.TRUE.equals(flash != null ? flash : configuration.getFlash())) {
+            throw call.invalid("flash", provider.name() + " cannot send flash SMS (CamelSmsFlash and the flash option"
+                                        + " are cpsms only): remove it");
+        }
+        if (configuration.getEncoding() != null) {
+            throw call.invalid("encoding", provider.name() + " chooses the encoding itself (the encoding option is"
+                                           + " cpsms only): remove it");
+        }
+    }
+
+    private static Instant scheduledAt(SmsCall call, LamlProvider provider, String messagingServiceSid) {
+        Object raw = call.rawHeader(SmsConstants.SCHEDULED_AT);
+        if (raw == null) {
+            return null;
+        }
+        if (!provider.supportsScheduling()) {
+            throw call.invalid(SmsConstants.SCHEDULED_AT, provider.name() + " does not document scheduled sends, so"
+                                                          + " CamelSmsScheduledAt cannot be honoured: remove it and"
+                                                          + " send at the wanted time (for example from a Camel"
+                                                          + " timer), or use twilio or cpsms");
+        }
+        Instant at;
+        try {
+            at = SmsTimes.toInstant(raw);
+        } catch (IllegalArgumentException e) {
+            throw call.invalid(SmsConstants.SCHEDULED_AT, "CamelSmsScheduledAt is " + e.getMessage());
+        }
+        if (messagingServiceSid == null) {
+            throw call.invalid("messagingServiceSid", provider.name() + " schedules only messages sent through a"
+                                                      + " Messaging Service: set the messagingServiceSid option or"
+                                                      + " the CamelSmsMessagingServiceSid header (MG...)");
+        }
+        Instant sendAt = at.truncatedTo(ChronoUnit.SECONDS);
+        Duration ahead = Duration.between(Instant.now(), sendAt);
+        if (ahead.compareTo(MIN_SCHEDULE_AHEAD) < 0 || ahead.compareTo(MAX_SCHEDULE_AHEAD) > 0) {
+            throw call.invalid(SmsConstants.SCHEDULED_AT, "the scheduled time " + sendAt + " is "
+                                                          + describe(ahead) + "; " + provider.name()
+                                                          + " schedules between 15 minutes and 35 days ahead");
+        }
+        return sendAt;
+    }
+
+    private static String describe(Duration ahead) {
+        if (ahead.isNegative()) {
+            return "in the past";
+        }
+        return (ahead.toDays() >= 1 ? ahead.toDays() + " days" : ahead.toMinutes() + " minutes") + " ahead";
+    }
+}
