@@ -24,6 +24,7 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -45,6 +46,12 @@ public final class SmsHttpClients implements Closeable {
     static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofMilliseconds(500);
     /** Idle connections are closed by the component well before most servers close them. */
     static final TimeValue EVICT_IDLE_AFTER = TimeValue.ofSeconds(30);
+
+    /**
+     * How often the I/O threads check timeouts. The client's default (1 s) would let a 150 ms response timeout fire
+     * only after up to a second, so a slow answer could arrive first and a timeout never be seen.
+     */
+    static final TimeValue SELECT_INTERVAL = TimeValue.ofMilliseconds(50);
 
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
@@ -122,6 +129,7 @@ public final class SmsHttpClients implements Closeable {
                 .disableAuthCaching()
                 .evictIdleConnections(EVICT_IDLE_AFTER)
                 .setThreadFactory(threadFactory())
+                .setIOReactorConfig(IOReactorConfig.custom().setSelectInterval(SELECT_INTERVAL).build())
                 .setUserAgent("camel-sms")
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "sms-request-progress",
                         SmsRequestProgress.MARK_ON_CONNECTION);
