@@ -50,8 +50,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "failOnPartialFailure": target.getConfiguration().setFailOnPartialFailure(property(camelContext, boolean.class, value)); return true;
         case "flash": target.getConfiguration().setFlash(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "from": target.getConfiguration().setFrom(property(camelContext, java.lang.String.class, value)); return true;
-        case "httpclientconfigurer":
-        case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
+        case "httpasyncclientconfigurer":
+        case "httpAsyncClientConfigurer": target.getConfiguration().setHttpAsyncClientConfigurer(property(camelContext, io.github.camelsms.sms.http.HttpAsyncClientConfigurer.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
@@ -150,8 +150,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "failOnPartialFailure": return boolean.class;
         case "flash": return java.lang.Boolean.class;
         case "from": return java.lang.String.class;
-        case "httpclientconfigurer":
-        case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
+        case "httpasyncclientconfigurer":
+        case "httpAsyncClientConfigurer": return io.github.camelsms.sms.http.HttpAsyncClientConfigurer.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
@@ -251,8 +251,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "failOnPartialFailure": return target.getConfiguration().isFailOnPartialFailure();
         case "flash": return target.getConfiguration().getFlash();
         case "from": return target.getConfiguration().getFrom();
-        case "httpclientconfigurer":
-        case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
+        case "httpasyncclientconfigurer":
+        case "httpAsyncClientConfigurer": return target.getConfiguration().getHttpAsyncClientConfigurer();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "lazystartproducer":

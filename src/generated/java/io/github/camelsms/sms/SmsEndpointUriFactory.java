@@ -39,7 +39,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("failOnPartialFailure");
         props.add("flash");
         props.add("from");
-        props.add("httpClientConfigurer");
+        props.add("httpAsyncClientConfigurer");
         props.add("idempotentRepository");
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");

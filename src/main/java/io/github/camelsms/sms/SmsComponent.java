@@ -1,7 +1,8 @@
 package io.github.camelsms.sms;
 
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelsms.sms.http.SmsHttpClients;
 import io.github.camelsms.sms.spi.SmsProvider;
@@ -19,8 +20,6 @@ import org.apache.camel.util.IOHelper;
 @Component("sms")
 public class SmsComponent extends HealthCheckComponent {
 
-    private static final int FAN_OUT_THREADS = 32;
-
     @Metadata(description = "The default options for every sms endpoint (each endpoint option can be set here).")
     private SmsConfiguration configuration = new SmsConfiguration();
     @Metadata(label = "advanced", defaultValue = "200",
@@ -31,7 +30,7 @@ public class SmsComponent extends HealthCheckComponent {
     private int connectionsPerRoute = 40;
 
     private volatile SmsHttpClients httpClients;
-    private volatile ExecutorService fanOutExecutor;
+    private volatile ScheduledExecutorService retryTimer;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -75,29 +74,32 @@ public class SmsComponent extends HealthCheckComponent {
         return clients;
     }
 
-    /** The threads that send to several LaML recipients at once, created on first use. */
-    ExecutorService fanOutExecutor() {
-        ExecutorService executor = fanOutExecutor;
-        if (executor == null) {
+    /** The one thread that starts retries when their wait is over (no thread waits meanwhile), created on first use. */
+    ScheduledExecutorService retryTimer() {
+        ScheduledExecutorService timer = retryTimer;
+        if (timer == null) {
             synchronized (this) {
-                if (fanOutExecutor == null) {
-                    fanOutExecutor = getCamelContext().getExecutorServiceManager()
-                            .newThreadPool(this, "SmsFanOut", FAN_OUT_THREADS, FAN_OUT_THREADS);
+                if (retryTimer == null) {
+                    retryTimer = getCamelContext().getExecutorServiceManager()
+                            .newSingleThreadScheduledExecutor(this, "SmsRetryTimer");
                 }
-                executor = fanOutExecutor;
+                timer = retryTimer;
             }
         }
-        return executor;
+        return timer;
     }
 
     @Override
     protected void doStop() throws Exception {
         synchronized (this) {
+            // First the clients: requests in flight or waiting for a connection fail at once, each exchange ends with
+            // what was sent so far. Then the retries still waiting run against the closed clients and end the same way.
             IOHelper.close(httpClients);
             httpClients = null;
-            if (fanOutExecutor != null) {
-                getCamelContext().getExecutorServiceManager().shutdown(fanOutExecutor);
-                fanOutExecutor = null;
+            if (retryTimer != null) {
+                List<Runnable> waiting = getCamelContext().getExecutorServiceManager().shutdownNow(retryTimer);
+                retryTimer = null;
+                waiting.forEach(Runnable::run);
             }
         }
         super.doStop();

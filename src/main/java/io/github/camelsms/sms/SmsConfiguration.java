@@ -1,7 +1,7 @@
 package io.github.camelsms.sms;
 
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.component.http.HttpClientConfigurer;
+import io.github.camelsms.sms.http.HttpAsyncClientConfigurer;
 import io.github.camelsms.sms.webhook.SmsWebhookMemory;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -106,8 +106,8 @@ public class SmsConfiguration implements Cloneable {
               description = "How many messages listMessages asks for per page (LaML only; 1 to 1000).")
     private int pageSize = 50;
     @UriParam(label = "producer", defaultValue = "4",
-              description = "How many LaML requests a send to several recipients runs at once (one request per"
-                            + " recipient).")
+              description = "How many LaML requests a send to several recipients has in flight at once (one"
+                            + " request per recipient); at most the component's connectionsPerRoute.")
     private int maxConcurrentRequests = 4;
     @UriParam(label = "producer", defaultValue = "500",
               description = "The most recipients one CPSMS send request carries; a send to more recipients is split"
@@ -153,9 +153,10 @@ public class SmsConfiguration implements Cloneable {
               description = "The timeout in milliseconds for the provider's response once the request was sent. 0"
                             + " means no timeout.")
     private long responseTimeout = 30000;
-    @UriParam(label = "advanced", description = "A hook to configure the Apache HttpClient 5 builder; endpoints with"
+    @UriParam(label = "advanced", description = "A hook to configure the Apache HttpClient 5 async client builder"
+                                                + " (HttpAsyncClientBuilder) the endpoint sends with; endpoints with"
                                                 + " the same configurer share one client.")
-    private HttpClientConfigurer httpClientConfigurer;
+    private HttpAsyncClientConfigurer httpAsyncClientConfigurer;
     @UriParam(label = "security", description = "TLS settings, using Camel's SSLContextParameters.")
     private SSLContextParameters sslContextParameters;
     @UriParam(label = "proxy", description = "The proxy host name.")
@@ -492,12 +493,12 @@ public class SmsConfiguration implements Cloneable {
         this.responseTimeout = responseTimeout;
     }
 
-    public HttpClientConfigurer getHttpClientConfigurer() {
-        return httpClientConfigurer;
+    public HttpAsyncClientConfigurer getHttpAsyncClientConfigurer() {
+        return httpAsyncClientConfigurer;
     }
 
-    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
-        this.httpClientConfigurer = httpClientConfigurer;
+    public void setHttpAsyncClientConfigurer(HttpAsyncClientConfigurer httpAsyncClientConfigurer) {
+        this.httpAsyncClientConfigurer = httpAsyncClientConfigurer;
     }
 
     public SSLContextParameters getSslContextParameters() {

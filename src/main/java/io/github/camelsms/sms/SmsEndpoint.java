@@ -3,6 +3,7 @@ package io.github.camelsms.sms;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelsms.sms.http.SmsHttpClients;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import io.github.camelsms.sms.http.SmsRedactor;
 import io.github.camelsms.sms.text.SmsPhoneNumbers;
@@ -91,7 +92,9 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         provider.checkConfiguration(configuration);
         SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
         SmsPhoneNumbers.checkRegion(configuration, provider.name());
-        transport = new SmsHttpTransport(getComponent().httpClients().clientFor(configuration), provider,
+        SmsHttpClients clients = getComponent().httpClients();
+        SmsTransportGuard.checkConcurrency(configuration, provider.name(), clients.connectionsPerRoute());
+        transport = new SmsHttpTransport(clients, clients.clientFor(configuration), getComponent().retryTimer(), provider,
                 effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout(),
                 SmsTransportGuard.retryPolicy(configuration, provider.name()), redactor);
     }

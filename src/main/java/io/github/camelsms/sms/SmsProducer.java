@@ -1,5 +1,9 @@
 package io.github.camelsms.sms;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.github.camelsms.sms.http.SmsRedactor;
 import io.github.camelsms.sms.spi.SmsCall;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import org.apache.camel.AsyncCallback;
@@ -10,8 +14,10 @@ import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Performs the endpoint's operation. It works on the calling thread, like camel-http, and always completes the
- * callback, failures included.
+ * Performs the endpoint's operation without holding a thread while requests are in flight or retries wait: the
+ * provider validates on the calling thread, the requests go out through the asynchronous HTTP client, and the
+ * exchange continues on the client's I/O thread that delivered the last answer. The callback is completed exactly
+ * once on every path, failures included.
  */
 public class SmsProducer extends DefaultAsyncProducer {
 
@@ -51,27 +57,54 @@ public class SmsProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        SmsCall call;
+        CompletableFuture<?> outcome;
         try {
             SmsEndpoint endpoint = getEndpoint();
             SmsHttpTransport transport = endpoint.getTransport();
             if (transport == null) {
                 throw new IllegalStateException("The endpoint is not started: " + endpoint);
             }
-            SmsCall call = new SmsCall(exchange, endpoint.getConfiguration(), endpoint.getProvider(), transport,
-                    endpoint.getComponent().fanOutExecutor());
-            Object body = endpoint.getProvider().execute(call);
-            Message message = exchange.getMessage();
-            message.setBody(body);
-            message.setHeader(SmsConstants.PROVIDER, call.provider());
-            message.setHeader(SmsConstants.OPERATION, call.operation());
-            if (call.lastStatusCode() != 0) {
-                message.setHeader(SmsConstants.HTTP_RESPONSE_CODE, call.lastStatusCode());
-            }
-            call.outHeaders().forEach(message::setHeader);
+            call = new SmsCall(exchange, endpoint.getConfiguration(), endpoint.getProvider(), transport);
+            outcome = endpoint.getProvider().execute(call);
         } catch (Throwable e) {
             exchange.setException(getEndpoint().getRedactor().redact(e));
+            callback.done(true);
+            return true;
         }
-        callback.done(true);
-        return true;
+        if (outcome.isDone()) {
+            complete(exchange, call, outcome.handle((body, failure) -> failure != null ? failure : body).join(),
+                    getEndpoint().getRedactor());
+            callback.done(true);
+            return true;
+        }
+        // the answer arrives on an I/O thread of the HTTP client; the exchange continues there
+        outcome.whenComplete((body, failure) -> {
+            try {
+                complete(exchange, call, failure != null ? failure : body, getEndpoint().getRedactor());
+            } catch (Throwable e) {
+                exchange.setException(getEndpoint().getRedactor().redact(e));
+            } finally {
+                callback.done(false);
+            }
+        });
+        return false;
+    }
+
+    /** Sets the body and out headers, or the exception (unwrapped from the future's CompletionException). */
+    private static void complete(Exchange exchange, SmsCall call, Object bodyOrFailure, SmsRedactor redactor) {
+        if (bodyOrFailure instanceof Throwable failure) {
+            exchange.setException(redactor.redact(failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure));
+            return;
+        }
+        Message message = exchange.getMessage();
+        message.setBody(bodyOrFailure);
+        message.setHeader(SmsConstants.PROVIDER, call.provider());
+        message.setHeader(SmsConstants.OPERATION, call.operation());
+        if (call.lastStatusCode() != 0) {
+            message.setHeader(SmsConstants.HTTP_RESPONSE_CODE, call.lastStatusCode());
+        }
+        call.outHeaders().forEach(message::setHeader);
     }
 }

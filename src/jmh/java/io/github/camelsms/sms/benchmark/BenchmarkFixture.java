@@ -44,7 +44,19 @@ final class BenchmarkFixture implements AutoCloseable {
 
     /** @param baseUrl where sms: endpoints go; {@code handWrittenBaseUrl} where the camel-http routes go */
     BenchmarkFixture(String baseUrl, String handWrittenBaseUrl) throws Exception {
+        this(baseUrl, handWrittenBaseUrl, c -> {
+        });
+    }
+
+    /** @param configure sets component options before the context starts */
+    BenchmarkFixture(String baseUrl, java.util.function.Consumer<CamelContext> configure) throws Exception {
+        this(baseUrl, baseUrl, configure);
+    }
+
+    BenchmarkFixture(String baseUrl, String handWrittenBaseUrl, java.util.function.Consumer<CamelContext> configure)
+            throws Exception {
         context = new DefaultCamelContext();
+        configure.accept(context);
         String cpsmsAuth = basic(USER, API_KEY);
         String lamlAuth = basic(ACCOUNT_SID, AUTH_TOKEN);
         String httpBase = handWrittenBaseUrl;

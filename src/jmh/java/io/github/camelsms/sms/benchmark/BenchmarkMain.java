@@ -90,6 +90,10 @@ public final class BenchmarkMain {
         }
         if (Boolean.parseBoolean(System.getProperty("bench.bulk", "true"))) {
             report.append(BulkSend.run());
+            write(report);
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.latency", "true"))) {
+            report.append(LatencyBound.run());
         }
         report.append("Load average at the end: ").append(loadAverage()).append('\n');
         write(report);

@@ -10,13 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.http.SmsHttpClients;
 import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.simulator.SmsSimulator;
 import org.apache.camel.Exchange;
 
 /**
  * One exchange to 10,000 recipients against the stateful simulator: CPSMS (split into maxRecipientsPerRequest
- * requests) and mycpaas (one request per recipient, fanned out). Reports time, requests, fan-out threads and heap.
+ * requests) and mycpaas (one request per recipient, fanned out). Reports time, requests, the component's threads and
+ * heap.
  */
 final class BulkSend {
 
@@ -36,7 +38,7 @@ final class BulkSend {
             e164.add("+" + (4520000000L + i));
         }
         StringBuilder sb = new StringBuilder("## Bulk: one exchange, 10,000 recipients (stateful simulator)\n\n");
-        sb.append("| send | requests | accepted | time | most SmsFanOut threads | JVM threads (peak) |"
+        sb.append("| send | requests | accepted | time | component threads (peak) | JVM threads (peak) |"
                   + " heap during (peak MB) | live heap after (MB) |\n|---|---|---|---|---|---|---|---|\n");
         try (SmsSimulator sim = SmsSimulator.start();
              BenchmarkFixture camel = new BenchmarkFixture(sim.baseUrl())) {
@@ -72,7 +74,8 @@ final class BulkSend {
         Thread sampler = new Thread(() -> {
             while (running.get()) {
                 int n = (int) Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().contains("SmsFanOut")).count();
+                        .filter(t -> t.getName().startsWith(SmsHttpClients.THREAD_PREFIX)
+                                     || t.getName().contains("SmsRetryTimer")).count();
                 fanOut.accumulateAndGet(n, Math::max);
                 peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
                         Math::max);

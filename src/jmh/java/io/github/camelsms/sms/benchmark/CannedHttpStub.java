@@ -43,7 +43,15 @@ final class CannedHttpStub implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final LongAdder requests = new LongAdder();
 
+    private final long delayMillis;
+
     CannedHttpStub() throws IOException {
+        this(0);
+    }
+
+    /** A stub that answers each request after {@code delayMillis}, as a real provider's latency would. */
+    CannedHttpStub(long delayMillis) throws IOException {
+        this.delayMillis = delayMillis;
         server = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "canned-stub-acceptor");
         acceptor.setDaemon(true);
@@ -109,11 +117,16 @@ final class CannedHttpStub implements AutoCloseable {
                     contentLength -= skipped;
                 }
                 requests.increment();
+                if (delayMillis > 0) {
+                    Thread.sleep(delayMillis);
+                }
                 out.write(isLaml(head, length) ? LAML_RESPONSE : CPSMS_RESPONSE);
                 out.flush();
             }
         } catch (SocketException e) {
             // the client closed the connection
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             // as above
         } finally {

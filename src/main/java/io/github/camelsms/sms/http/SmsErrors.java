@@ -21,10 +21,13 @@ import io.github.camelsms.sms.SmsFailure;
 import io.github.camelsms.sms.SmsForbiddenException;
 import io.github.camelsms.sms.SmsInsufficientCreditException;
 import io.github.camelsms.sms.SmsNotFoundException;
+import io.github.camelsms.sms.SmsPartialFailureException;
 import io.github.camelsms.sms.SmsProviderException;
 import io.github.camelsms.sms.SmsRateLimitException;
 import io.github.camelsms.sms.SmsTransportException;
 import io.github.camelsms.sms.SmsValidationException;
+import io.github.camelsms.sms.model.SmsRecipientResult;
+import io.github.camelsms.sms.model.SmsSendResult;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
@@ -170,6 +173,42 @@ public final class SmsErrors {
                                  : beforeSending ? ". Nothing was sent; check the base URL, the network and the proxy"
                                                  : "");
         return new SmsTransportException(message, failure, e);
+    }
+
+    /**
+     * A request that did not complete because the component stopped, the client was closed, the connection pool gave
+     * up or cancelled it, or the waiting thread was interrupted. In doubt when its bytes may have gone out.
+     */
+    public static SmsTransportException aborted(
+            String provider, String operation, SmsHttpRequest request, String url, Exception e,
+            boolean requestWritten) {
+        boolean inDoubt = requestWritten && request.changesState();
+        SmsFailure failure = new SmsFailure(provider, operation, 0, null, !inDoubt, inDoubt, null, null);
+        String message = provider + " " + operation + ": the request to " + url + " was abandoned ("
+                         + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")
+                         + "), for example because the component is stopping"
+                         + (inDoubt ? ". The request had gone out, so " + mayHaveActed(request, operation)
+                                    : ". Nothing was sent");
+        return new SmsTransportException(message, failure, e);
+    }
+
+    /**
+     * A send to several recipients that Camel's stop cut short: the exchange fails with the merged result so
+     * far (accepted, in doubt, failed, not sent), in doubt when any recipient is.
+     */
+    public static SmsPartialFailureException stopped(String provider, String operation, SmsSendResult result) {
+        int inDoubt = 0;
+        int notSent = 0;
+        for (SmsRecipientResult r : result.getRecipients()) {
+            inDoubt += SmsRecipientResult.IN_DOUBT.equals(r.getStatus()) ? 1 : 0;
+            notSent += SmsRecipientResult.NOT_SENT.equals(r.getStatus()) ? 1 : 0;
+        }
+        SmsFailure failure = new SmsFailure(provider, operation, 0, null, false, inDoubt > 0, null, null);
+        return new SmsPartialFailureException(provider + " " + operation + " was cut short because Camel is stopping: "
+                                              + result.getAcceptedCount() + " of "
+                                              + result.getRecipients().size() + " recipients accepted, " + inDoubt
+                                              + " in doubt (check before sending again), " + notSent
+                                              + " not sent. getResult() lists each recipient", failure, result);
     }
 
     private static String mayHaveActed(SmsHttpRequest request, String operation) {

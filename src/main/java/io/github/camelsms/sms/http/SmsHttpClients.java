@@ -2,37 +2,65 @@ package io.github.camelsms.sms.http;
 
 import java.io.Closeable;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelsms.sms.SmsConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.util.IOHelper;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The pooled HttpClient 5 instances of one component. Endpoints whose connection settings are alike share one client
- * (and its keep-alive connections); the component closes them all when it stops.
+ * The pooled, asynchronous HttpClient 5 instances of one component. Endpoints whose connection settings are alike
+ * share one client (its keep-alive connections and its I/O threads); the component closes them all when it stops.
+ * <p>
+ * A client's I/O threads are named {@code SmsHttp-N}: they are the only threads a request in flight uses.
  */
 public final class SmsHttpClients implements Closeable {
 
-    private final Map<ClientKey, CloseableHttpClient> clients = new ConcurrentHashMap<>();
+    /** Thread-name prefix of the clients' I/O threads. */
+    public static final String THREAD_PREFIX = "SmsHttp-";
+
+    /**
+     * A pooled connection idle this long is checked before reuse; servers close idle keep-alive connections after a
+     * few seconds, and a request written into one that was closed would fail in doubt.
+     */
+    static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofMilliseconds(500);
+    /** Idle connections are closed by the component well before most servers close them. */
+    static final TimeValue EVICT_IDLE_AFTER = TimeValue.ofSeconds(30);
+
+    /**
+     * How often the I/O threads check timeouts. The client's default (1 s) would let a 150 ms response timeout fire
+     * only after up to a second, so a slow answer could arrive first and a timeout never be seen.
+     */
+    static final TimeValue SELECT_INTERVAL = TimeValue.ofMilliseconds(50);
+
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+
+    private final Map<ClientKey, CloseableHttpAsyncClient> clients = new ConcurrentHashMap<>();
+    private final Set<Runnable> inFlight = ConcurrentHashMap.newKeySet();
     private final CamelContext camelContext;
     private final int maxTotalConnections;
     private final int connectionsPerRoute;
+    private volatile boolean closed;
 
     public SmsHttpClients(CamelContext camelContext, int maxTotalConnections, int connectionsPerRoute) {
         this.camelContext = camelContext;
@@ -40,8 +68,11 @@ public final class SmsHttpClients implements Closeable {
         this.connectionsPerRoute = connectionsPerRoute;
     }
 
-    /** The shared client for these connection settings, created on first use. */
-    public CloseableHttpClient clientFor(SmsConfiguration configuration) {
+    /** The shared client for these connection settings, created and started on first use. */
+    public CloseableHttpAsyncClient clientFor(SmsConfiguration configuration) {
+        if (closed) {
+            throw new IllegalStateException("The sms component has stopped");
+        }
         return clients.computeIfAbsent(ClientKey.of(configuration), this::create);
     }
 
@@ -49,27 +80,49 @@ public final class SmsHttpClients implements Closeable {
         return clients.size();
     }
 
-    private CloseableHttpClient create(ClientKey key) {
+    /** Whether the component stopped and closed the clients. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Notes a request in flight: when the clients are closed, {@code abort} ends it, since a closing client does not
+     * always complete the callbacks of requests it had already started. Returns what to call when it ended.
+     */
+    Runnable track(Runnable abort) {
+        inFlight.add(abort);
+        if (closed) {
+            abort.run();
+        }
+        return () -> inFlight.remove(abort);
+    }
+
+    /** The most connections to one host: what a LaML fan-out can run at once. */
+    public int connectionsPerRoute() {
+        return connectionsPerRoute;
+    }
+
+    private CloseableHttpAsyncClient create(ClientKey key) {
         ConnectionConfig connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.ofMilliseconds(key.connectTimeout()))
-                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                 .build();
-        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+        PoolingAsyncClientConnectionManagerBuilder pool = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxTotalConnections)
                 .setMaxConnPerRoute(connectionsPerRoute)
-                .setDefaultConnectionConfig(connectionConfig)
-                .setConnectionFactory(SmsQuietConnections.INSTANCE);
+                .setDefaultConnectionConfig(connectionConfig);
         if (key.sslContextParameters() != null) {
             try {
-                pool.setTlsSocketStrategy(
+                pool.setTlsStrategy(
                         new DefaultClientTlsStrategy(key.sslContextParameters().createSSLContext(camelContext)));
             } catch (Exception e) {
                 throw new RuntimeCamelException("Cannot create the TLS context from sslContextParameters", e);
             }
         }
         // No automatic retries or redirects: a POST that sends an SMS must never be repeated behind our back.
-        HttpClientBuilder builder = HttpClients.custom()
+        HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(pool.build())
+                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -77,7 +130,14 @@ public final class SmsHttpClients implements Closeable {
                 // the Authorization header is ours: a provider's WWW-Authenticate challenge (which may echo the
                 // credentials) is not answered, nor parsed into HttpClient's DEBUG log
                 .setTargetAuthenticationStrategy((challengeType, challenges, context) -> java.util.List.of())
-                .setUserAgent("camel-sms");
+                // no wire log: HttpClient's session decorator would print every byte, Authorization included
+                .setIoSessionDecorator(session -> session)
+                .evictIdleConnections(EVICT_IDLE_AFTER)
+                .setThreadFactory(threadFactory())
+                .setIOReactorConfig(IOReactorConfig.custom().setSelectInterval(SELECT_INTERVAL).build())
+                .setUserAgent("camel-sms")
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "sms-request-progress",
+                        SmsRequestProgress.MARK_ON_CONNECTION);
         if (key.proxyHost() != null) {
             HttpHost proxy = new HttpHost(key.proxyHost(), key.proxyPort() != null ? key.proxyPort() : 8080);
             builder.setProxy(proxy);
@@ -89,24 +149,41 @@ public final class SmsHttpClients implements Closeable {
                 builder.setDefaultCredentialsProvider(credentials);
             }
         }
-        if (key.httpClientConfigurer() != null) {
-            key.httpClientConfigurer().configureHttpClient(builder);
+        if (key.configurer() != null) {
+            key.configurer().configureHttpAsyncClient(builder);
         }
-        return builder.build();
+        CloseableHttpAsyncClient client = builder.build();
+        client.start();
+        return client;
     }
 
+    private static ThreadFactory threadFactory() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, THREAD_PREFIX + THREAD_NUMBER.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Closes every client at once: requests still in flight fail (in doubt where their bytes may have gone out) and
+     * requests waiting for a connection fail as not sent.
+     */
     @Override
     public void close() {
-        clients.values().forEach(IOHelper::close);
+        closed = true;
+        clients.values().forEach(client -> client.close(CloseMode.IMMEDIATE));
         clients.clear();
+        inFlight.forEach(Runnable::run);
+        inFlight.clear();
     }
 
     private record ClientKey(
-            long connectTimeout, SSLContextParameters sslContextParameters, HttpClientConfigurer httpClientConfigurer,
+            long connectTimeout, SSLContextParameters sslContextParameters, HttpAsyncClientConfigurer configurer,
             String proxyHost, Integer proxyPort, String proxyAuthUsername, String proxyAuthPassword) {
 
         static ClientKey of(SmsConfiguration c) {
-            return new ClientKey(c.getConnectTimeout(), c.getSslContextParameters(), c.getHttpClientConfigurer(),
+            return new ClientKey(c.getConnectTimeout(), c.getSslContextParameters(), c.getHttpAsyncClientConfigurer(),
                     c.getProxyHost(), c.getProxyPort(), c.getProxyAuthUsername(), c.getProxyAuthPassword());
         }
 

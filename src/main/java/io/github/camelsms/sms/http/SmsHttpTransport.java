@@ -2,34 +2,40 @@ package io.github.camelsms.sms.http;
 
 import io.github.camelsms.sms.spi.SmsProvider;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelsms.sms.SmsException;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.async.methods.ConfigurableHttpRequest;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
+import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one endpoint's requests: the one place that builds HTTP requests (base URL, Basic authentication, content
- * type, timeouts), reads answers and turns I/O failures and non-2xx answers into {@link SmsException}s.
+ * Sends one endpoint's requests without holding a thread: the one place that builds HTTP requests (base URL, Basic
+ * authentication, content type, timeouts), reads answers and turns I/O failures and non-2xx answers into
+ * {@link SmsException}s. Retry waits are scheduled, not slept.
  */
 public final class SmsHttpTransport {
 
@@ -41,40 +47,36 @@ public final class SmsHttpTransport {
     private static final ContentType JSON_UTF8 = ContentType.create(SmsHttpRequest.JSON, StandardCharsets.UTF_8);
     private static final ContentType FORM_UTF8 = ContentType.create(SmsHttpRequest.FORM, StandardCharsets.UTF_8);
 
-    private final CloseableHttpClient client;
+    private final SmsHttpClients clients;
+    private final CloseableHttpAsyncClient client;
+    private final ScheduledExecutorService retryTimer;
     private final SmsProvider provider;
     private final String baseUrl;
     private final SmsOrigin origin;
     private final String authorization;
     private final SmsRedactor redactor;
+    private final Header authorizationHeader;
     private final RequestConfig requestConfig;
     private final SmsRetryPolicy retryPolicy;
-
-    public SmsHttpTransport(CloseableHttpClient client, SmsProvider provider, String baseUrl,
-                            SmsCredentials credentials, long responseTimeout) {
-        this(client, provider, baseUrl, credentials, responseTimeout, SmsRetryPolicy.NONE);
-    }
-
-    public SmsHttpTransport(CloseableHttpClient client, SmsProvider provider, String baseUrl,
-                            SmsCredentials credentials, long responseTimeout, SmsRetryPolicy retryPolicy) {
-        this(client, provider, baseUrl, credentials, responseTimeout, retryPolicy, SmsRedactor.of(credentials));
-    }
 
     /**
      * @param redactor removes every form of the endpoint's secrets from answers and failures before they are kept,
      *                 thrown or logged
      */
-    public SmsHttpTransport(CloseableHttpClient client, SmsProvider provider, String baseUrl,
-                            SmsCredentials credentials, long responseTimeout, SmsRetryPolicy retryPolicy,
-                            SmsRedactor redactor) {
-        this.client = client;
+    public SmsHttpTransport(SmsHttpClients clients, CloseableHttpAsyncClient client, ScheduledExecutorService retryTimer,
+                            SmsProvider provider, String baseUrl, SmsCredentials credentials, long responseTimeout,
+                            SmsRetryPolicy retryPolicy, SmsRedactor redactor) {
+        this.clients = clients;
         this.redactor = redactor;
+        this.client = client;
+        this.retryTimer = retryTimer;
         this.retryPolicy = retryPolicy;
         this.provider = provider;
         this.baseUrl = stripTrailingSlash(baseUrl);
         this.origin = new SmsOrigin(this.baseUrl);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (credentials.user() + ":" + credentials.secret()).getBytes(StandardCharsets.UTF_8));
+        this.authorizationHeader = new QuietHeader(HttpHeaders.AUTHORIZATION, authorization);
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout))
                 .build();
@@ -100,102 +102,155 @@ public final class SmsHttpTransport {
         }
     }
 
+    /** Whether requests can still be sent: false once the component stopped and closed the client. */
+    public boolean isOpen() {
+        IOReactorStatus status = client.getStatus();
+        return !clients.isClosed() && status != IOReactorStatus.SHUTTING_DOWN && status != IOReactorStatus.SHUT_DOWN;
+    }
+
     /**
-     * Sends the request and returns a 2xx answer; anything else is thrown as the provider's {@link SmsException}.
-     * Failures that are retryable and not in doubt are retried as the {@link SmsRetryPolicy} says.
+     * Sends the request; the future completes with a 2xx answer or fails with the provider's {@link SmsException}
+     * (never another exception). Failures that are retryable and not in doubt are retried as the
+     * {@link SmsRetryPolicy} says, after a wait on the component's timer: no thread waits.
+     */
+    public CompletableFuture<SmsHttpResponse> send(SmsHttpRequest request, String operation) {
+        CompletableFuture<SmsHttpResponse> result = new CompletableFuture<>();
+        attempt(request, operation, 1, result);
+        return result;
+    }
+
+    /**
+     * Sends the request and waits for the answer, for callers that own their thread (health checks). Throws the
+     * {@link SmsException}.
      */
     public SmsHttpResponse execute(SmsHttpRequest request, String operation) {
-        for (int retry = 1;; retry++) {
-            try {
-                return executeOnce(request, operation);
-            } catch (SmsException failure) {
-                SmsException e = redactor.redact(failure);
-                Duration wait = retryPolicy.waitBefore(retry, e);
-                if (wait == null) {
-                    throw e;
-                }
-                LOG.warn("{} {}: {} {} failed ({}, HTTP {}); retry {} of {} in {} ms", provider.name(), operation,
-                        request.method(), redactor.redact(urlOf(request)), e.getClass().getSimpleName(), e.getStatusCode(), retry,
-                        retryPolicy.attempts(), wait.toMillis());
-                if (!sleep(wait)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean sleep(Duration wait) {
+        CompletableFuture<SmsHttpResponse> future = send(request, operation);
         try {
-            Thread.sleep(wait.toMillis());
-            return true;
-        } catch (InterruptedException interrupted) {
+            return future.get();
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            future.cancel(false);
+            throw SmsErrors.aborted(provider.name(), operation, request, urlOf(request), e, true);
+        } catch (ExecutionException e) {
+            throw (SmsException) e.getCause();
         }
     }
 
-    private SmsHttpResponse executeOnce(SmsHttpRequest request, String operation) {
-        String url = resolveUrl(request, operation);
-        AtomicBoolean bodyWritten = new AtomicBoolean();
-        HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), URI.create(url));
-        httpRequest.setConfig(requestConfig);
-        httpRequest.setHeader(HttpHeaders.AUTHORIZATION, authorization);
-        httpRequest.setHeader(HttpHeaders.ACCEPT, "application/json");
-        if (request.body() != null) {
-            httpRequest.setEntity(new TrackedEntity(request.body(), contentType(request.contentType()), bodyWritten));
+    /** The SmsException a future failed with (unwrapping CompletionException). */
+    public static SmsException failureOf(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof SmsException e) {
+            return e;
         }
+        throw new IllegalStateException("Not an SmsException: " + cause, cause);
+    }
+
+    /** Completes the future on every path: also when reading or mapping the outcome throws. */
+    private static <T> void completeSafely(CompletableFuture<T> result, Runnable action) {
+        try {
+            action.run();
+        } catch (Throwable unexpected) {
+            result.completeExceptionally(unexpected);
+        }
+    }
+
+    private void attempt(SmsHttpRequest request, String operation, int retry,
+                         CompletableFuture<SmsHttpResponse> result) {
+        sendOnce(request, operation).whenComplete((response, failure) -> completeSafely(result, () -> {
+            if (failure == null) {
+                result.complete(response);
+                return;
+            }
+            SmsException e = redactor.redact(failureOf(failure));
+            Duration wait = retryPolicy.waitBefore(retry, e);
+            if (wait == null || !isOpen()) {
+                result.completeExceptionally(e);
+                return;
+            }
+            LOG.warn("{} {}: {} {} failed ({}, HTTP {}); retry {} of {} in {} ms", provider.name(), operation,
+                    request.method(), redactor.redact(urlOf(request)), e.getClass().getSimpleName(), e.getStatusCode(),
+                    retry, retryPolicy.attempts(), wait.toMillis());
+            try {
+                retryTimer.schedule(() -> attempt(request, operation, retry + 1, result), wait.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                result.completeExceptionally(e); // the component is stopping: the failure stands
+            }
+        }));
+    }
+
+    private CompletableFuture<SmsHttpResponse> sendOnce(SmsHttpRequest request, String operation) {
+        String url;
+        try {
+            url = resolveUrl(request, operation);
+        } catch (SmsException foreign) {
+            return CompletableFuture.failedFuture(foreign); // refused before anything was sent
+        }
+        CompletableFuture<SmsHttpResponse> future = new CompletableFuture<>();
+        SmsRequestProgress progress = new SmsRequestProgress();
+        ConfigurableHttpRequest httpRequest = new ConfigurableHttpRequest(request.method(), URI.create(url));
+        httpRequest.setConfig(requestConfig);
+        httpRequest.setHeader(authorizationHeader);
+        httpRequest.setHeader(HttpHeaders.ACCEPT, "application/json");
+        AsyncEntityProducer entity = request.body() == null ? null
+                : new TrackedEntityProducer(
+                        new BasicAsyncEntityProducer(request.body(), contentType(request.contentType())), progress);
+        HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(SmsRequestProgress.ATTRIBUTE, progress);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {}: {} {}", provider.name(), operation, request.method(), redactor.redact(url));
         }
-        SmsHttpResponse response;
+        FutureCallback<SmsHttpResponse> callback = new FutureCallback<>() {
+            @Override
+            public void completed(SmsHttpResponse answer) {
+                try {
+                    SmsHttpResponse response = redactor.redact(answer);
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("{} {}: HTTP {}", provider.name(), operation, response.statusCode());
+                    }
+                    if (response.isSuccess()) {
+                        future.complete(response);
+                    } else {
+                        future.completeExceptionally(provider.toException(response, request, operation));
+                    }
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(SmsErrors.unexpected(provider.name(), operation, request, e));
+                }
+            }
+
+            @Override
+            public void failed(Exception e) {
+                future.completeExceptionally(toException(request, operation, url, e, progress.written()));
+            }
+
+            @Override
+            public void cancelled() {
+                future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url,
+                        new CancellationException("the request was cancelled"), progress.written()));
+            }
+        };
+        Runnable untrack = clients.track(() -> future.completeExceptionally(SmsErrors.aborted(provider.name(), operation,
+                request, url, new CancellationException("the component stopped"), progress.written())));
         try {
-            response = redactor.redact(client.execute(httpRequest, SmsHttpTransport::read));
-        } catch (IOException e) {
-            throw SmsErrors.fromIo(provider.name(), operation, request, url, e,
-                    request.body() == null || bodyWritten.get());
-        } catch (ResponseTooLargeException e) {
-            throw SmsErrors.unreadable(provider.name(), operation, request, redactor.redact(e.response),
+            client.execute(new BasicRequestProducer(httpRequest, entity), new SmsResponseConsumer(MAX_RESPONSE_BYTES),
+                    context, callback);
+        } catch (RuntimeException e) {
+            // a closed client refuses at once: nothing was sent
+            future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url, e, false));
+        }
+        return future.whenComplete((response, failure) -> untrack.run());
+    }
+
+    private SmsException toException(SmsHttpRequest request, String operation, String url, Exception e,
+                                     boolean written) {
+        if (e instanceof SmsResponseConsumer.ResponseTooLargeException tooLarge) {
+            return SmsErrors.unreadable(provider.name(), operation, request, redactor.redact(tooLarge.response()),
                     "a body larger than " + MAX_RESPONSE_BYTES + " bytes");
+        } else if (e instanceof IOException io) {
+            return SmsErrors.fromIo(provider.name(), operation, request, url, io, written);
         }
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {}: HTTP {}", provider.name(), operation, response.statusCode());
-        }
-        if (!response.isSuccess()) {
-            throw provider.toException(response, request, operation);
-        }
-        return response;
-    }
-
-    private static SmsHttpResponse read(ClassicHttpResponse httpResponse) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : httpResponse.getHeaders()) {
-            headers.put(header.getName(), header.getValue());
-        }
-        byte[] body = new byte[0];
-        HttpEntity entity = httpResponse.getEntity();
-        if (entity != null) {
-            long length = entity.getContentLength();
-            try (InputStream in = entity.getContent()) {
-                // with a known length read straight into an array of that size: readNBytes(int) would first
-                // allocate 8 KB buffers and copy
-                body = length >= 0 && length <= MAX_RESPONSE_BYTES ? readExactly(in, (int) length)
-                        : in.readNBytes(MAX_RESPONSE_BYTES + 1);
-            }
-            if (body.length > MAX_RESPONSE_BYTES) {
-                SmsHttpResponse partial = new SmsHttpResponse(httpResponse.getCode(), headers, new byte[0]);
-                throw new ResponseTooLargeException(partial);
-            }
-        }
-        return new SmsHttpResponse(httpResponse.getCode(), headers, body);
-    }
-
-    private static byte[] readExactly(InputStream in, int length) throws IOException {
-        byte[] body = new byte[length];
-        int read = in.readNBytes(body, 0, length);
-        if (read < length) {
-            throw new java.io.EOFException("the answer ended after " + read + " of " + length + " bytes");
-        }
-        return body;
+        return SmsErrors.aborted(provider.name(), operation, request, url, e, written);
     }
 
     private static ContentType contentType(String type) {
@@ -206,6 +261,21 @@ public final class SmsHttpTransport {
         };
     }
 
+    /**
+     * A header whose value goes on the wire but never into a log line: the async client prints every request header
+     * with toString() to org.apache.hc.client5.http.headers at DEBUG, and offers no way to turn that off.
+     */
+    private static final class QuietHeader extends BasicHeader {
+        QuietHeader(String name, String value) {
+            super(name, value, true);
+        }
+
+        @Override
+        public String toString() {
+            return getName() + ": ****";
+        }
+    }
+
     private static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -213,30 +283,5 @@ public final class SmsHttpTransport {
     @Override
     public String toString() {
         return "SmsHttpTransport[" + provider.name() + " at " + baseUrl + "]";
-    }
-
-    /** A body that notes when writing it began: before that, the provider cannot have acted on the request. */
-    private static final class TrackedEntity extends HttpEntityWrapper {
-        private final AtomicBoolean written;
-
-        TrackedEntity(byte[] body, ContentType contentType, AtomicBoolean written) {
-            super(new ByteArrayEntity(body, contentType));
-            this.written = written;
-        }
-
-        @Override
-        public void writeTo(OutputStream out) throws IOException {
-            written.set(true);
-            super.writeTo(out);
-        }
-    }
-
-    private static final class ResponseTooLargeException extends RuntimeException {
-        private final transient SmsHttpResponse response;
-
-        ResponseTooLargeException(SmsHttpResponse response) {
-            super(null, null, false, false);
-            this.response = response;
-        }
     }
 }

@@ -50,6 +50,24 @@ public final class SmsTransportGuard {
                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
+    /**
+     * Refuses a maxConcurrentRequests the component cannot give: no more requests to one host are in flight than the
+     * pool has connections for it (connectionsPerRoute), and a silently lower concurrency would be a broken promise.
+     */
+    public static void checkConcurrency(SmsConfiguration configuration, String providerName, int connectionsPerRoute) {
+        int wanted = configuration.getMaxConcurrentRequests();
+        if (wanted < 1) {
+            throw SmsErrors.invalid(providerName, configuration.getOperation(), "maxConcurrentRequests",
+                    "maxConcurrentRequests must be at least 1");
+        }
+        if (wanted > connectionsPerRoute) {
+            throw SmsErrors.invalid(providerName, configuration.getOperation(), "maxConcurrentRequests",
+                    "maxConcurrentRequests=" + wanted + " is more than the " + connectionsPerRoute
+                    + " connections the component keeps to one host: lower it, or raise the component option"
+                    + " connectionsPerRoute (camel.component.sms.connections-per-route) to at least " + wanted);
+        }
+    }
+
     /** The endpoint's retry options as a policy; refuses negative values naming the option. */
     public static SmsRetryPolicy retryPolicy(SmsConfiguration configuration, String providerName) {
         String operation = configuration.getOperation();

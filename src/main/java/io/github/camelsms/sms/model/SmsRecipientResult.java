@@ -13,6 +13,8 @@ public class SmsRecipientResult {
     public static final String IN_DOUBT = "in-doubt";
     /** The status of a recipient whose request failed definitely: nothing was sent to it. */
     public static final String FAILED = "failed";
+    /** The status of a recipient whose request was never sent (safe to send again). */
+    public static final String NOT_SENT = "not-sent";
 
     private final String to;
     private final boolean accepted;
@@ -45,6 +47,11 @@ public class SmsRecipientResult {
     public static SmsRecipientResult failed(String to, SmsException e) {
         String code = e.getProviderCode() != null ? e.getProviderCode() : String.valueOf(e.getStatusCode());
         return new SmsRecipientResult(to, false, null, e.isInDoubt() ? IN_DOUBT : FAILED, null, code, e.getMessage());
+    }
+
+    /** A recipient whose request was never sent, for example because the component stopped first. */
+    public static SmsRecipientResult notSent(String to, String why) {
+        return new SmsRecipientResult(to, false, null, NOT_SENT, null, null, why);
     }
 
     /** The recipient as the provider reported it (cpsms: digits without +; LaML: E.164). */

@@ -10,9 +10,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsConstants;
@@ -34,14 +33,12 @@ public final class SmsCall {
     private final SmsConfiguration configuration;
     private final SmsProvider provider;
     private final SmsHttpTransport transport;
-    private final Executor fanOutExecutor;
     private final Map<String, Object> outHeaders = new LinkedHashMap<>();
-    private int lastStatusCode;
+    private volatile int lastStatusCode;
 
     public SmsCall(Exchange exchange, SmsConfiguration configuration, SmsProvider provider,
-                   SmsHttpTransport transport, Executor fanOutExecutor) {
+                   SmsHttpTransport transport) {
         this.exchange = exchange;
-        this.fanOutExecutor = fanOutExecutor;
         this.configuration = configuration;
         this.provider = provider;
         this.transport = transport;
@@ -63,55 +60,38 @@ public final class SmsCall {
         return provider.name();
     }
 
-    /** Sends one request; throws the mapped {@link io.github.camelsms.sms.SmsException} on failure. */
-    public SmsHttpResponse send(SmsHttpRequest request) {
-        SmsHttpResponse response = transport.execute(request, operation());
-        lastStatusCode = response.statusCode();
-        return response;
+    /**
+     * Sends one request. The future completes with the 2xx answer or fails with the mapped
+     * {@link io.github.camelsms.sms.SmsException}; no thread waits meanwhile.
+     */
+    public CompletableFuture<SmsHttpResponse> send(SmsHttpRequest request) {
+        return transport.send(request, operation()).thenApply(response -> {
+            lastStatusCode = response.statusCode();
+            return response;
+        });
     }
 
     /**
-     * Sends independent requests, at most {@code concurrency} at a time (the calling thread takes part), and returns
-     * for each, in input order, its {@link SmsHttpResponse} or the {@link SmsException} it failed with.
+     * Sends independent requests, at most {@code concurrency} in flight at a time for this exchange (and no more per
+     * host than the connection pool allows), without a thread per request. Each 2xx answer is turned by
+     * {@code onAnswer} (request index, answer) into what the fan-out keeps for it, as it arrives. The future
+     * completes when every request has ended, or when Camel is stopping and the rest were never sent; it never fails.
      */
-    public List<Object> sendEach(List<SmsHttpRequest> requests, int concurrency) {
-        Object[] outcomes = new Object[requests.size()];
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
-                try {
-                    outcomes[i] = transport.execute(requests.get(i), operation());
-                } catch (SmsException e) {
-                    outcomes[i] = e;
-                } catch (RuntimeException e) {
-                    outcomes[i] = SmsErrors.unexpected(provider.name(), operation(), requests.get(i), e);
-                }
-            }
-        };
-        int helpers = Math.min(Math.max(concurrency, 1), requests.size()) - 1;
-        CountDownLatch done = new CountDownLatch(helpers);
-        for (int h = 0; h < helpers; h++) {
-            fanOutExecutor.execute(() -> {
-                try {
-                    worker.run();
-                } finally {
-                    done.countDown();
-                }
-            });
-        }
-        worker.run();
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the other requests of this send", e);
-        }
-        for (Object outcome : outcomes) {
-            if (outcome instanceof SmsHttpResponse response) {
-                lastStatusCode = response.statusCode();
-            }
-        }
-        return List.of(outcomes);
+    public CompletableFuture<SmsFanOut> sendEach(List<SmsHttpRequest> requests, int concurrency,
+                                                 BiFunction<Integer, SmsHttpResponse, Object> onAnswer) {
+        return new SmsFanOut(requests, transport, this::canSend, provider.name(), operation(), (i, response) -> {
+            lastStatusCode = response.statusCode();
+            return onAnswer.apply(i, response);
+        }).start(concurrency);
+    }
+
+    /**
+     * Whether a further request of this exchange may start: false once Camel is stopping (a bulk send then ends with
+     * what it sent so far while the route can still handle the outcome) or the component closed its clients.
+     */
+    public boolean canSend() {
+        org.apache.camel.CamelContext context = exchange.getContext();
+        return transport.isOpen() && !context.isStopping() && !context.isStopped();
     }
 
     public SmsHttpTransport transport() {

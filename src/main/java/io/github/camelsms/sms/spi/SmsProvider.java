@@ -56,8 +56,10 @@ public interface SmsProvider {
     java.util.Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration);
 
     /**
-     * Performs the endpoint's operation for one exchange: validates everything before sending anything, sends, and
-     * returns the new message body (setting out headers through the call).
+     * Performs the endpoint's operation for one exchange: validates everything before sending anything (throwing
+     * {@link io.github.camelsms.sms.SmsValidationException} at once), sends, and completes the future with the new
+     * message body (setting out headers through the call) or fails it with an {@link SmsException}. It must not
+     * block: requests go through {@link SmsCall#send} and {@link SmsCall#sendEach}.
      */
-    Object execute(SmsCall call);
+    java.util.concurrent.CompletableFuture<?> execute(SmsCall call);
 }

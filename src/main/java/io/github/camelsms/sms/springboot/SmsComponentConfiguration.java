@@ -93,7 +93,8 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Boolean lazyStartProducer;
     /**
-     * How many LaML requests a send to several recipients runs at once (one request per recipient).
+     * How many LaML requests a send to several recipients has in flight at once (one request per recipient);
+     * at most the component's connectionsPerRoute.
      */
     private Integer maxConcurrentRequests;
     /**
@@ -191,10 +192,10 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Integer connectionsPerRoute;
     /**
-     * A hook to configure the Apache HttpClient 5 builder; endpoints with the same configurer share one
-     * client.
+     * A hook to configure the Apache HttpClient 5 async client builder (HttpAsyncClientBuilder) the endpoint
+     * sends with; endpoints with the same configurer share one client.
      */
-    private org.apache.camel.component.http.HttpClientConfigurer httpClientConfigurer;
+    private io.github.camelsms.sms.http.HttpAsyncClientConfigurer httpAsyncClientConfigurer;
     /**
      * The most HTTP connections the component keeps open in all.
      */
@@ -555,12 +556,12 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
         this.connectionsPerRoute = connectionsPerRoute;
     }
 
-    public org.apache.camel.component.http.HttpClientConfigurer getHttpClientConfigurer() {
-        return httpClientConfigurer;
+    public io.github.camelsms.sms.http.HttpAsyncClientConfigurer getHttpAsyncClientConfigurer() {
+        return httpAsyncClientConfigurer;
     }
 
-    public void setHttpClientConfigurer(org.apache.camel.component.http.HttpClientConfigurer httpClientConfigurer) {
-        this.httpClientConfigurer = httpClientConfigurer;
+    public void setHttpAsyncClientConfigurer(io.github.camelsms.sms.http.HttpAsyncClientConfigurer httpAsyncClientConfigurer) {
+        this.httpAsyncClientConfigurer = httpAsyncClientConfigurer;
     }
 
     public Integer getMaxTotalConnections() {

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Binds the options whose value is a bean from a reference to a Spring bean:
- * camel.component.sms.http-client-configurer = #myConfigurer (or #bean:myConfigurer). A value without # is
- * refused rather than ignored.
+ * camel.component.sms.http-async-client-configurer = #myConfigurer (or #bean:myConfigurer). A value without #
+ * is refused rather than ignored.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "org.apache.camel.spring.boot.CamelAutoConfiguration")
@@ -31,8 +31,8 @@ public class SmsComponentConverter implements GenericConverter {
     public Set<ConvertiblePair> getConvertibleTypes() {
         return Set.of(
                 new ConvertiblePair(String.class, io.github.camelsms.sms.SmsConfiguration.class),
+                new ConvertiblePair(String.class, io.github.camelsms.sms.http.HttpAsyncClientConfigurer.class),
                 new ConvertiblePair(String.class, io.github.camelsms.sms.webhook.SmsWebhookMemory.class),
-                new ConvertiblePair(String.class, org.apache.camel.component.http.HttpClientConfigurer.class),
                 new ConvertiblePair(String.class, org.apache.camel.spi.IdempotentRepository.class),
                 new ConvertiblePair(String.class, org.apache.camel.support.jsse.SSLContextParameters.class));
     }

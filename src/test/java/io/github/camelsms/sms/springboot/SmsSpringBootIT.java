@@ -87,7 +87,7 @@ class SmsSpringBootIT {
         assertThat(sms.getConfiguration().getAccountSid()).as("camelCase key").isEqualTo(ACCOUNT_SID);
         assertThat(sms.getConfiguration().getAuthToken()).as("a Camel placeholder").isEqualTo(AUTH_TOKEN);
         assertThat(sms.getMaxTotalConnections()).isEqualTo(20);
-        assertThat(sms.getConfiguration().getHttpClientConfigurer()).isSameAs(app.getBean("myConfigurer"));
+        assertThat(sms.getConfiguration().getHttpAsyncClientConfigurer()).isSameAs(app.getBean("myConfigurer"));
     }
 
     @Test
@@ -104,7 +104,7 @@ class SmsSpringBootIT {
         assertThat(sent.getException()).isNull();
         RecordedRequest send = sim.requestsTo("/send").get(sim.requestsTo("/send").size() - 1);
         assertThat(send.basicUser()).isEqualTo(CPSMS_USER);
-        assertThat(send.header("X-Configured-By")).as("the http-client-configurer bean").isEqualTo("myConfigurer");
+        assertThat(send.header("X-Configured-By")).as("the http-async-client-configurer bean").isEqualTo("myConfigurer");
         assertThat(send.json().get("dlr_url").asText()).startsWith("http://127.0.0.1:" + port + "/sms/cpsms/dlr?")
                 .contains("tenant=shop", "webhookVerifyToken=");
         await().atMost(Duration.ofSeconds(10)).until(() -> reports.getReceivedCounter() > before);

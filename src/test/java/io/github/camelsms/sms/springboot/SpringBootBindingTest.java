@@ -8,7 +8,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.SmsComponent;
 import io.github.camelsms.sms.SmsConfiguration;
-import org.apache.camel.component.http.HttpClientConfigurer;
+import io.github.camelsms.sms.http.HttpAsyncClientConfigurer;
 import org.apache.camel.impl.DefaultCamelContext;
 import io.github.camelsms.sms.webhook.SmsJdbcWebhookMemory;
 import io.github.camelsms.sms.webhook.SmsWebhookMemory;
@@ -41,7 +41,7 @@ class SpringBootBindingTest {
     private final AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final SmsConfiguration configurationBean = new SmsConfiguration();
-    private final HttpClientConfigurer configurerBean = builder -> {
+    private final HttpAsyncClientConfigurer configurerBean = builder -> {
     };
     private final IdempotentRepository repositoryBean = MemoryIdempotentRepository.memoryIdempotentRepository();
     private final SSLContextParameters sslBean = new SSLContextParameters();
@@ -50,7 +50,7 @@ class SpringBootBindingTest {
     @BeforeEach
     void beans() {
         spring.registerBean("myConfiguration", SmsConfiguration.class, () -> configurationBean);
-        spring.registerBean("myConfigurer", HttpClientConfigurer.class, () -> configurerBean);
+        spring.registerBean("myConfigurer", HttpAsyncClientConfigurer.class, () -> configurerBean);
         spring.registerBean("myRepository", IdempotentRepository.class, () -> repositoryBean);
         spring.registerBean("mySsl", SSLContextParameters.class, () -> sslBean);
         spring.registerBean("myMemory", SmsWebhookMemory.class, () -> memoryBean);
@@ -102,9 +102,9 @@ class SpringBootBindingTest {
 
     @Test
     void aBeanOptionWithoutHashIsRefusedNotIgnored() {
-        assertThatThrownBy(() -> configure(Map.of("camel.component.sms.http-client-configurer", "myConfigurer")))
+        assertThatThrownBy(() -> configure(Map.of("camel.component.sms.http-async-client-configurer", "myConfigurer")))
                 .isInstanceOf(BindException.class)
-                .hasMessageContaining("camel.component.sms.http-client-configurer")
+                .hasMessageContaining("camel.component.sms.http-async-client-configurer")
                 .rootCause().hasMessageContaining("write #myConfigurer");
     }
 
@@ -139,7 +139,7 @@ class SpringBootBindingTest {
     private Object sampleValue(String name, JsonNode option) {
         Map<String, Function<String, Object>> beans = Map.of(
                 SmsConfiguration.class.getName(), n -> configurationBean,
-                HttpClientConfigurer.class.getName(), n -> configurerBean,
+                HttpAsyncClientConfigurer.class.getName(), n -> configurerBean,
                 IdempotentRepository.class.getName(), n -> repositoryBean,
                 SSLContextParameters.class.getName(), n -> sslBean,
                 SmsWebhookMemory.class.getName(), n -> memoryBean);

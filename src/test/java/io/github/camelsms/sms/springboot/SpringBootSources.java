@@ -115,7 +115,7 @@ final class SpringBootSources {
         out.append("import org.springframework.stereotype.Component;\n\n");
         out.append("/**\n");
         javadocLines(out, "", "Binds the options whose value is a bean from a reference to a Spring bean:"
-                              + " camel.component.sms.http-client-configurer = #myConfigurer (or #bean:myConfigurer)."
+                              + " camel.component.sms.http-async-client-configurer = #myConfigurer (or #bean:myConfigurer)."
                               + " A value without # is refused rather than ignored.");
         out.append(" */\n");
         out.append("@Configuration(proxyBeanMethods = false)\n");

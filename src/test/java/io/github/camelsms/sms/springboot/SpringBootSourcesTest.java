@@ -56,7 +56,7 @@ class SpringBootSourcesTest {
                 "camel.component.sms.customizer.enabled"));
         json.get("componentProperties").fieldNames().forEachRemaining(o -> expected.add(SpringBootSources.propertyName(o)));
         assertThat(names).containsExactlyInAnyOrderElementsOf(expected)
-                .contains("camel.component.sms.api-key", "camel.component.sms.http-client-configurer",
+                .contains("camel.component.sms.api-key", "camel.component.sms.http-async-client-configurer",
                         "camel.component.sms.ssl-context-parameters", "camel.component.sms.max-total-connections");
         assertThat(metadata.get("hints")).anySatisfy(h -> {
             assertThat(h.get("name").asText()).isEqualTo("camel.component.sms.encoding");

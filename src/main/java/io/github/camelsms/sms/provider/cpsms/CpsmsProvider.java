@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,7 +101,7 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     @Override
-    public Object execute(SmsCall call) {
+    public CompletableFuture<?> execute(SmsCall call) {
         return switch (call.operation()) {
             case "send" -> send(call, false);
             case "sendGroup" -> send(call, true);
@@ -121,7 +122,7 @@ public class CpsmsProvider implements SmsProvider {
 
     // sending
 
-    private SmsSendResult send(SmsCall call, boolean toGroup) {
+    private CompletableFuture<SmsSendResult> send(SmsCall call, boolean toGroup) {
         SmsConfiguration configuration = call.configuration();
         Map<String, Object> body = new LinkedHashMap<>();
         SmsRecipients recipients = null;
@@ -172,28 +173,28 @@ public class CpsmsProvider implements SmsProvider {
             body.put("reference", reference);
         }
 
-        SmsSendResult result;
-        SmsFailure partialFailure;
         if (toGroup) {
-            CpsmsSent sent = post(call, SmsHttpRequest.json("POST", "/sendgroup", body, true));
-            result = sent.result();
-            partialFailure = partialFailure(call, sent.response());
-        } else {
-            CpsmsChunkedSend chunked
-                    = new CpsmsChunkedSend(recipients.numbers(), configuration.getMaxRecipientsPerRequest());
-            result = chunked.send(to -> {
-                body.put("to", to.size() == 1 ? to.get(0) : to);
-                return post(call, SmsHttpRequest.json("POST", "/send", body, true));
-            });
-            partialFailure = chunked.failure() != null
+            return post(call, SmsHttpRequest.json("POST", "/sendgroup", body, true)).thenApply(
+                    sent -> call.completeSend(sent.result(), text, null, partialFailure(call, sent.response())));
+        }
+        SmsRecipients resolved = recipients;
+        CpsmsChunkedSend chunked = new CpsmsChunkedSend(resolved.numbers(),
+                configuration.getMaxRecipientsPerRequest(), call::canSend);
+        return chunked.send(to -> {
+            // each chunk's request is built when the previous answer arrived, so one body map serves them all
+            body.put("to", to.size() == 1 ? to.get(0) : to);
+            return post(call, SmsHttpRequest.json("POST", "/send", body, true));
+        }).thenApply(merged -> {
+            SmsSendResult result = resolved.addSkippedTo(merged);
+            if (chunked.stopped()) {
+                throw SmsErrors.stopped(NAME, call.operation(), result);
+            }
+            SmsFailure partialFailure = chunked.failure() != null
                     ? new SmsFailure(NAME, call.operation(), chunked.failure().getStatusCode(),
                             chunked.failure().getProviderCode(), false, chunked.failure().isInDoubt(), null, null)
                     : partialFailure(call, chunked.lastResponse());
-        }
-        if (recipients != null) {
-            result = recipients.addSkippedTo(result);
-        }
-        return call.completeSend(result, text, null, partialFailure);
+            return call.completeSend(result, text, null, partialFailure);
+        });
     }
 
     private static SmsFailure partialFailure(SmsCall call, SmsHttpResponse response) {
@@ -202,8 +203,11 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     /** Posts one send request and reads its per-recipient result. */
-    private static CpsmsSent post(SmsCall call, SmsHttpRequest request) {
-        SmsHttpResponse response = call.send(request);
+    private static CompletableFuture<CpsmsSent> post(SmsCall call, SmsHttpRequest request) {
+        return call.send(request).thenApply(response -> readSent(call, request, response));
+    }
+
+    private static CpsmsSent readSent(SmsCall call, SmsHttpRequest request, SmsHttpResponse response) {
         JsonNode json = response.jsonOrNull();
         if (json == null || !json.isObject()) {
             throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON object");
@@ -267,27 +271,28 @@ public class CpsmsProvider implements SmsProvider {
 
     // scheduled messages, credit and log
 
-    private String cancelScheduled(SmsCall call) {
+    private CompletableFuture<String> cancelScheduled(SmsCall call) {
         String reference = reference(call);
         if (reference == null) {
             throw call.invalid("reference", "cancelScheduled needs the reference the messages were sent with:"
                                             + " set the CamelSmsReference header or the reference option");
         }
-        SmsHttpResponse response = call.send(SmsHttpRequest.delete("/deletesms/" + segment(reference)));
-        return confirmation(call, response);
+        return call.send(SmsHttpRequest.delete("/deletesms/" + segment(reference)))
+                .thenApply(response -> confirmation(call, response));
     }
 
-    private BigDecimal credit(SmsCall call) {
+    private CompletableFuture<BigDecimal> credit(SmsCall call) {
         SmsHttpRequest request = SmsHttpRequest.get("/creditvalue");
-        SmsHttpResponse response = call.send(request);
-        BigDecimal credit = CpsmsResponses.credit(response.jsonOrNull());
-        if (credit == null) {
-            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "no readable credit value");
-        }
-        return credit;
+        return call.send(request).thenApply(response -> {
+            BigDecimal credit = CpsmsResponses.credit(response.jsonOrNull());
+            if (credit == null) {
+                throw SmsErrors.unreadable(NAME, call.operation(), request, response, "no readable credit value");
+            }
+            return credit;
+        });
     }
 
-    private List<SmsLogEntry> log(SmsCall call) {
+    private CompletableFuture<List<SmsLogEntry>> log(SmsCall call) {
         Instant from = logTime(call, SmsConstants.LOG_FROM);
         Instant to = logTime(call, SmsConstants.LOG_TO);
         List<String> recipients = call.list(SmsConstants.TO, null);
@@ -315,12 +320,16 @@ public class CpsmsProvider implements SmsProvider {
             path.append('/').append(recipient);
         }
         SmsHttpRequest request = SmsHttpRequest.get(path.toString());
-        SmsHttpResponse response = call.send(request);
+        return call.send(request)
+                .thenApply(response -> CpsmsResponses.logEntries(jsonArray(call, request, response)));
+    }
+
+    private static JsonNode jsonArray(SmsCall call, SmsHttpRequest request, SmsHttpResponse response) {
         JsonNode json = response.jsonOrNull();
         if (json == null || !json.isArray()) {
             throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON array");
         }
-        return CpsmsResponses.logEntries(json);
+        return json;
     }
 
     private static Instant logTime(SmsCall call, String header) {
@@ -333,59 +342,60 @@ public class CpsmsProvider implements SmsProvider {
 
     // groups
 
-    private SmsGroup createGroup(SmsCall call) {
+    private CompletableFuture<SmsGroup> createGroup(SmsCall call) {
         String name = groupName(call);
         SmsHttpRequest request = SmsHttpRequest.json("POST", "/addgroup", Map.of("groupName", name), false);
-        SmsHttpResponse response = call.send(request);
-        JsonNode json = response.jsonOrNull();
-        String id = SmsJson.text(json, "groupId", "id");
-        if (id == null) {
-            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "no groupId");
-        }
-        String returnedName = SmsJson.text(json, "groupName", "name");
-        call.setOutHeader(SmsConstants.GROUP_ID, id);
-        return new SmsGroup(id, returnedName != null ? returnedName : name);
+        return call.send(request).thenApply(response -> {
+            JsonNode json = response.jsonOrNull();
+            String id = SmsJson.text(json, "groupId", "id");
+            if (id == null) {
+                throw SmsErrors.unreadable(NAME, call.operation(), request, response, "no groupId");
+            }
+            String returnedName = SmsJson.text(json, "groupName", "name");
+            call.setOutHeader(SmsConstants.GROUP_ID, id);
+            return new SmsGroup(id, returnedName != null ? returnedName : name);
+        });
     }
 
-    private List<SmsGroup> listGroups(SmsCall call) {
+    private CompletableFuture<List<SmsGroup>> listGroups(SmsCall call) {
         SmsHttpRequest request = SmsHttpRequest.get("/listgroups");
-        SmsHttpResponse response = call.send(request);
-        JsonNode json = response.jsonOrNull();
-        if (json == null || !json.isArray()) {
-            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON array");
-        }
-        List<SmsGroup> groups = new ArrayList<>(json.size());
-        json.forEach(g -> groups.add(new SmsGroup(SmsJson.text(g, "groupId", "id"), SmsJson.text(g, "groupName",
-                "name"))));
-        return groups;
+        return call.send(request).thenApply(response -> {
+            JsonNode json = jsonArray(call, request, response);
+            List<SmsGroup> groups = new ArrayList<>(json.size());
+            json.forEach(g -> groups.add(new SmsGroup(SmsJson.text(g, "groupId", "id"), SmsJson.text(g, "groupName",
+                    "name"))));
+            return groups;
+        });
     }
 
-    private SmsGroup updateGroup(SmsCall call) {
+    private CompletableFuture<SmsGroup> updateGroup(SmsCall call) {
         String id = groupId(call);
         String name = groupName(call);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("groupId", Integer.parseInt(id));
         body.put("groupName", name);
-        confirmation(call, call.send(SmsHttpRequest.json("PUT", "/updategroup", body, false)));
-        return new SmsGroup(id, name);
+        return call.send(SmsHttpRequest.json("PUT", "/updategroup", body, false)).thenApply(response -> {
+            confirmation(call, response);
+            return new SmsGroup(id, name);
+        });
     }
 
-    private String deleteGroup(SmsCall call) {
+    private CompletableFuture<String> deleteGroup(SmsCall call) {
         String id = groupId(call);
-        return confirmation(call, call.send(SmsHttpRequest.delete("/deletegroup/" + id)));
+        return call.send(SmsHttpRequest.delete("/deletegroup/" + id)).thenApply(r -> confirmation(call, r));
     }
 
     // contacts
 
-    private SmsContact createContact(SmsCall call) {
+    private CompletableFuture<SmsContact> createContact(SmsCall call) {
         return upsertContact(call, "POST", "/addcontact");
     }
 
-    private SmsContact updateContact(SmsCall call) {
+    private CompletableFuture<SmsContact> updateContact(SmsCall call) {
         return upsertContact(call, "PUT", "/updatecontact");
     }
 
-    private SmsContact upsertContact(SmsCall call, String method, String path) {
+    private CompletableFuture<SmsContact> upsertContact(SmsCall call, String method, String path) {
         String id = groupId(call);
         String phoneNumber = phoneNumber(call);
         String name = call.text(SmsConstants.CONTACT_NAME, null);
@@ -395,28 +405,29 @@ public class CpsmsProvider implements SmsProvider {
         if (name != null) {
             body.put("contactName", name);
         }
-        confirmation(call, call.send(SmsHttpRequest.json(method, path, body, false)));
-        return new SmsContact(id, phoneNumber, name);
+        return call.send(SmsHttpRequest.json(method, path, body, false)).thenApply(response -> {
+            confirmation(call, response);
+            return new SmsContact(id, phoneNumber, name);
+        });
     }
 
-    private List<SmsContact> listContacts(SmsCall call) {
+    private CompletableFuture<List<SmsContact>> listContacts(SmsCall call) {
         String id = groupId(call);
         SmsHttpRequest request = SmsHttpRequest.get("/listcontacts/" + id);
-        SmsHttpResponse response = call.send(request);
-        JsonNode json = response.jsonOrNull();
-        if (json == null || !json.isArray()) {
-            throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON array");
-        }
-        List<SmsContact> contacts = new ArrayList<>(json.size());
-        json.forEach(c -> contacts.add(new SmsContact(id, SmsJson.text(c, "phoneNumber"),
-                SmsJson.text(c, "contactName"))));
-        return contacts;
+        return call.send(request).thenApply(response -> {
+            JsonNode json = jsonArray(call, request, response);
+            List<SmsContact> contacts = new ArrayList<>(json.size());
+            json.forEach(c -> contacts.add(new SmsContact(id, SmsJson.text(c, "phoneNumber"),
+                    SmsJson.text(c, "contactName"))));
+            return contacts;
+        });
     }
 
-    private String deleteContact(SmsCall call) {
+    private CompletableFuture<String> deleteContact(SmsCall call) {
         String id = groupId(call);
         String phoneNumber = phoneNumber(call);
-        return confirmation(call, call.send(SmsHttpRequest.delete("/deletecontact/" + id + "/" + phoneNumber)));
+        return call.send(SmsHttpRequest.delete("/deletecontact/" + id + "/" + phoneNumber))
+                .thenApply(response -> confirmation(call, response));
     }
 
     // inputs and confirmations

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import io.github.camelsms.sms.model.SmsMessage;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.spi.SmsCall;
+import io.github.camelsms.sms.spi.SmsFanOut;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.http.SmsCredentials;
 import io.github.camelsms.sms.http.SmsErrors;
@@ -184,7 +186,7 @@ public abstract class LamlProvider implements SmsProvider {
     }
 
     @Override
-    public Object execute(SmsCall call) {
+    public CompletableFuture<?> execute(SmsCall call) {
         return switch (call.operation()) {
             case "send" -> send(call);
             case "getMessage" -> getMessage(call);
@@ -202,7 +204,7 @@ public abstract class LamlProvider implements SmsProvider {
 
     // send
 
-    private SmsSendResult send(SmsCall call) {
+    private CompletableFuture<SmsSendResult> send(SmsCall call) {
         SmsConfiguration configuration = call.configuration();
         SmsRecipients recipients = SmsRecipients.resolve(call, false, e164 -> e164, LamlNumbers.FORMAT_HINT,
                 channels());
@@ -257,35 +259,51 @@ public abstract class LamlProvider implements SmsProvider {
             requests.add(SmsHttpRequest.form(messagesPath(call) + ".json", form, true));
         }
 
-        List<SmsRecipientResult> results = new ArrayList<>(numbers.size());
-        SmsMessage single = null;
         if (requests.size() == 1) {
-            SmsHttpResponse response = call.send(requests.get(0));
-            single = readMessage(call, requests.get(0), response);
-            results.add(accepted(single, numbers.get(0)));
-        } else {
-            List<Object> outcomes = call.sendEach(requests, configuration.getMaxConcurrentRequests());
-            SmsException firstFailure = null;
-            for (int i = 0; i < outcomes.size(); i++) {
-                Object outcome = outcomes.get(i);
-                if (outcome instanceof SmsHttpResponse response) {
-                    results.add(accepted(readMessage(call, requests.get(i), response), numbers.get(i)));
-                } else {
-                    SmsException e = (SmsException) outcome;
-                    firstFailure = firstFailure == null ? e : firstFailure;
-                    results.add(SmsRecipientResult.failed(numbers.get(i), e));
-                }
-            }
-            if (firstFailure != null && results.stream().noneMatch(SmsRecipientResult::isAccepted)
-                && results.stream().noneMatch(r -> SmsRecipientResult.IN_DOUBT.equals(r.getStatus()))) {
-                throw firstFailure; // nothing was sent: report the failure itself
+            SmsHttpRequest request = requests.get(0);
+            return call.send(request).thenApply(response -> {
+                SmsMessage single = readMessage(call, request, response);
+                SmsSendResult result = recipients.addSkippedTo(
+                        new SmsSendResult(name(), List.of(accepted(single, numbers.get(0)))));
+                call.setOutHeader(SmsConstants.MESSAGE_ID, single.getSid());
+                return call.completeSend(result, text, single.getStatus(), null);
+            });
+        }
+        return call.sendEach(requests, configuration.getMaxConcurrentRequests(),
+                (i, response) -> accepted(readMessage(call, requests.get(i), response), numbers.get(i)))
+                .thenApply(fanOut -> merge(call, numbers, recipients, text, fanOut));
+    }
+
+    /**
+     * One result per recipient in input order. A recipient's failure, or an answer that cannot be read, is that
+     * recipient's alone (failed or in doubt); the others keep theirs.
+     */
+    private SmsSendResult merge(SmsCall call, List<String> numbers, SmsRecipients recipients, SmsText text,
+                                SmsFanOut fanOut) {
+        List<Object> outcomes = fanOut.outcomes();
+        List<SmsRecipientResult> results = new ArrayList<>(numbers.size());
+        SmsException firstFailure = null;
+        for (int i = 0; i < outcomes.size(); i++) {
+            Object outcome = outcomes.get(i);
+            if (outcome instanceof SmsRecipientResult accepted) {
+                results.add(accepted);
+            } else if (outcome instanceof SmsException e) {
+                firstFailure = firstFailure == null ? e : firstFailure;
+                results.add(SmsRecipientResult.failed(numbers.get(i), e));
+            } else {
+                results.add(SmsRecipientResult.notSent(numbers.get(i),
+                        "not sent: Camel was stopping before this request could start"));
             }
         }
         SmsSendResult result = recipients.addSkippedTo(new SmsSendResult(name(), results));
-        if (single != null) {
-            call.setOutHeader(SmsConstants.MESSAGE_ID, single.getSid());
+        if (fanOut.stopped()) {
+            throw SmsErrors.stopped(name(), call.operation(), result);
         }
-        return call.completeSend(result, text, single != null ? single.getStatus() : null, null);
+        if (firstFailure != null && results.stream().noneMatch(SmsRecipientResult::isAccepted)
+            && results.stream().noneMatch(r -> SmsRecipientResult.IN_DOUBT.equals(r.getStatus()))) {
+            throw firstFailure; // nothing was sent: report the failure itself
+        }
+        return call.completeSend(result, text, null, null);
     }
 
     private static SmsRecipientResult accepted(SmsMessage message, String to) {
@@ -301,47 +319,53 @@ public abstract class LamlProvider implements SmsProvider {
 
     // reads and deletes
 
-    private SmsMessage getMessage(SmsCall call) {
+    private CompletableFuture<SmsMessage> getMessage(SmsCall call) {
         String sid = messageId(call);
         SmsHttpRequest request = SmsHttpRequest.get(messagesPath(call) + "/" + segment(sid) + ".json");
-        SmsMessage message = readMessage(call, request, call.send(request));
-        call.setOutHeader(SmsConstants.STATUS, message.getStatus());
-        return message;
+        return call.send(request).thenApply(response -> {
+            SmsMessage message = readMessage(call, request, response);
+            call.setOutHeader(SmsConstants.STATUS, message.getStatus());
+            return message;
+        });
     }
 
-    private String deleteMessage(SmsCall call) {
+    private CompletableFuture<String> deleteMessage(SmsCall call) {
         String sid = messageId(call);
-        call.send(SmsHttpRequest.delete(messagesPath(call) + "/" + segment(sid) + ".json"));
-        call.setOutHeader(SmsConstants.STATUS, "deleted");
-        return sid;
+        return call.send(SmsHttpRequest.delete(messagesPath(call) + "/" + segment(sid) + ".json")).thenApply(r -> {
+            call.setOutHeader(SmsConstants.STATUS, "deleted");
+            return sid;
+        });
     }
 
-    private SmsMessage cancelScheduled(SmsCall call) {
+    private CompletableFuture<SmsMessage> cancelScheduled(SmsCall call) {
         String sid = messageId(call);
         SmsHttpRequest request = SmsHttpRequest.form(messagesPath(call) + "/" + segment(sid) + ".json",
                 Map.of("Status", "canceled"), false);
-        SmsMessage message = readMessage(call, request, call.send(request));
-        call.setOutHeader(SmsConstants.STATUS, message.getStatus());
-        return message;
+        return call.send(request).thenApply(response -> {
+            SmsMessage message = readMessage(call, request, response);
+            call.setOutHeader(SmsConstants.STATUS, message.getStatus());
+            return message;
+        });
     }
 
-    private BigDecimal credit(SmsCall call) {
+    private CompletableFuture<BigDecimal> credit(SmsCall call) {
         SmsHttpRequest request = balanceRequest(call.configuration());
-        SmsHttpResponse response = call.send(request);
-        JsonNode json = response.jsonOrNull();
-        BigDecimal balance = SmsJson.decimal(json, "balance");
-        if (balance == null) {
-            throw SmsErrors.unreadable(name(), call.operation(), request, response, "no balance");
-        }
-        call.setOutHeader(SmsConstants.CURRENCY, SmsJson.text(json, "currency"));
-        return balance;
+        return call.send(request).thenApply(response -> {
+            JsonNode json = response.jsonOrNull();
+            BigDecimal balance = SmsJson.decimal(json, "balance");
+            if (balance == null) {
+                throw SmsErrors.unreadable(name(), call.operation(), request, response, "no balance");
+            }
+            call.setOutHeader(SmsConstants.CURRENCY, SmsJson.text(json, "currency"));
+            return balance;
+        });
     }
 
     private static SmsHttpRequest balanceRequest(SmsConfiguration configuration) {
         return SmsHttpRequest.get("/Accounts/" + segment(configuration.getAccountSid()) + "/Balance.json");
     }
 
-    private List<SmsMessage> listMessages(SmsCall call) {
+    private CompletableFuture<List<SmsMessage>> listMessages(SmsCall call) {
         int maxResults = call.configuration().getMaxResults();
         if (maxResults < 1) {
             throw call.invalid("maxResults", "maxResults must be at least 1");
@@ -383,10 +407,13 @@ public abstract class LamlProvider implements SmsProvider {
         String firstPage = messagesPath(call) + ".json?" + new String(
                 SmsHttpRequest.form("", query, false).body(), java.nio.charset.StandardCharsets.UTF_8);
 
-        List<SmsMessage> messages = new ArrayList<>();
-        SmsHttpRequest request = SmsHttpRequest.get(firstPage);
-        for (int page = 0; request != null && page < MAX_PAGES; page++) {
-            SmsHttpResponse response = call.send(request);
+        return readPages(call, SmsHttpRequest.get(firstPage), 0, maxResults, new ArrayList<>());
+    }
+
+    /** Reads one page, then the next one the answer links to, until maxResults messages or the last page. */
+    private CompletableFuture<List<SmsMessage>> readPages(SmsCall call, SmsHttpRequest request, int page,
+                                                          int maxResults, List<SmsMessage> messages) {
+        return call.send(request).thenCompose(response -> {
             JsonNode json = response.jsonOrNull();
             JsonNode items = json == null ? null : json.get("messages");
             if (items == null || !items.isArray()) {
@@ -399,10 +426,11 @@ public abstract class LamlProvider implements SmsProvider {
                 messages.add(LamlResponses.message(item));
             }
             String next = SmsJson.text(json, "next_page_uri");
-            request = messages.size() < maxResults && next != null && !next.isBlank()
-                    ? SmsHttpRequest.getFromHost(next) : null;
-        }
-        return messages;
+            if (messages.size() < maxResults && next != null && !next.isBlank() && page + 1 < MAX_PAGES) {
+                return readPages(call, SmsHttpRequest.getFromHost(next), page + 1, maxResults, messages);
+            }
+            return CompletableFuture.completedFuture(messages);
+        });
     }
 
     // a To filter: an E.164 number, or a channel address where the provider takes them

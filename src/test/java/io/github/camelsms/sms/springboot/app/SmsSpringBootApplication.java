@@ -1,6 +1,6 @@
 package io.github.camelsms.sms.springboot.app;
 
-import org.apache.camel.component.http.HttpClientConfigurer;
+import io.github.camelsms.sms.http.HttpAsyncClientConfigurer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class SmsSpringBootApplication {
 
-    /** Referenced as camel.component.sms.http-client-configurer = #myConfigurer; marks every request it configures. */
+    /** Referenced as camel.component.sms.http-async-client-configurer = #myConfigurer; marks every request it configures. */
     @Bean
-    public HttpClientConfigurer myConfigurer() {
+    public HttpAsyncClientConfigurer myConfigurer() {
         return builder -> builder.addRequestInterceptorFirst(
                 (request, entity, context) -> request.addHeader("X-Configured-By", "myConfigurer"));
     }

@@ -1,0 +1,44 @@
+package io.github.camelsms.sms.http;
+
+import org.apache.hc.client5.http.async.AsyncExecCallback;
+import org.apache.hc.client5.http.async.AsyncExecChain;
+import org.apache.hc.client5.http.async.AsyncExecChainHandler;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+
+import java.io.IOException;
+
+/**
+ * Whether any byte of one request may have reached the provider. A request with a body counts as written once the
+ * connection starts writing the body ({@link TrackedEntityProducer}); one without a body once it is handed to an
+ * open connection ({@link #MARK_ON_CONNECTION}). Until then a failure (connect error, a pool that could not lease a
+ * connection or was shut down, a closed client) cannot have sent anything.
+ */
+final class SmsRequestProgress {
+
+    static final String ATTRIBUTE = "io.github.camelsms.sms.requestProgress";
+
+    /** Runs in the async client just before its main transport writes the request on a connected connection. */
+    static final AsyncExecChainHandler MARK_ON_CONNECTION = new AsyncExecChainHandler() {
+        @Override
+        public void execute(HttpRequest request, AsyncEntityProducer entityProducer, AsyncExecChain.Scope scope,
+                            AsyncExecChain chain, AsyncExecCallback callback) throws HttpException, IOException {
+            if (entityProducer == null
+                && scope.clientContext.getAttribute(ATTRIBUTE) instanceof SmsRequestProgress progress) {
+                progress.markWritten();
+            }
+            chain.proceed(request, entityProducer, scope, callback);
+        }
+    };
+
+    private volatile boolean written;
+
+    void markWritten() {
+        written = true;
+    }
+
+    boolean written() {
+        return written;
+    }
+}
