@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsRedactor;
+import io.github.camelsms.sms.simulator.TwilioOpenApi;
 import io.github.camelsms.sms.http.SmsCredentials;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -72,6 +73,7 @@ class SecretsInEveryFormTest extends CamelTestSupport {
     private HttpServer server;
     private volatile Function<Request, Reply> responder = r -> Reply.json(200, "{}");
     private final List<Request> received = new ArrayList<>();
+    private final List<String> specViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -84,6 +86,8 @@ class SecretsInEveryFormTest extends CamelTestSupport {
     @AfterEach
     void stopServer() {
         server.stop(0);
+        // Twilio's OpenAPI spec is the oracle for every LaML request, also those this echoing stub receives
+        assertThat(specViolations).as("LaML requests that do not conform to Twilio's OpenAPI spec").isEmpty();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -94,6 +98,11 @@ class SecretsInEveryFormTest extends CamelTestSupport {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body);
+        String path = exchange.getRequestURI().getPath();
+        if (TwilioOpenApi.isLamlPath(path)) {
+            specViolations.addAll(TwilioOpenApi.get().violations(request.method(), path,
+                    exchange.getRequestURI().getRawQuery(), headers, body));
+        }
         synchronized (received) {
             received.add(request);
         }
