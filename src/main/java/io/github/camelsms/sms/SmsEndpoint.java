@@ -93,6 +93,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
         SmsPhoneNumbers.checkRegion(configuration, provider.name());
         SmsHttpClients clients = getComponent().httpClients();
+        clients.maskInAnswers(redactor);
         SmsTransportGuard.checkConcurrency(configuration, provider.name(), clients.connectionsPerRoute());
         transport = new SmsHttpTransport(clients, clients.clientFor(configuration), getComponent().retryTimer(), provider,
                 effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout(),

@@ -369,7 +369,8 @@ class SecretsInEveryFormTest extends CamelTestSupport {
         Map<String, String> headers = new LinkedHashMap<>();
         e.getResponseHeaders().forEach((name, value) -> headers.put(name.toLowerCase(), value));
         assertThat(headers).containsKeys("www-authenticate", "location", "x-echo", "x-raw-key");
-        assertThat(headers.get("x-raw-key")).isEqualTo(SmsRedactor.MASK);
+        // masked as it was read (same length, so HttpClient's header log never saw it), then by the redactor
+        assertThat(headers.get("x-raw-key")).matches("\\*{4,}");
         assertNoSecret("headers", exposed(e));
     }
 

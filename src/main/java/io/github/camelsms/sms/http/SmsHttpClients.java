@@ -1,6 +1,7 @@
 package io.github.camelsms.sms.http;
 
 import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,8 @@ public final class SmsHttpClients implements Closeable {
 
     private final Map<ClientKey, CloseableHttpAsyncClient> clients = new ConcurrentHashMap<>();
     private final Set<Runnable> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> maskedForms = ConcurrentHashMap.newKeySet();
+    private volatile SmsSecretMaskingSession.Secrets maskedBytes = SmsSecretMaskingSession.Secrets.NONE;
     private final CamelContext camelContext;
     private final int maxTotalConnections;
     private final int connectionsPerRoute;
@@ -74,6 +77,15 @@ public final class SmsHttpClients implements Closeable {
             throw new IllegalStateException("The sms component has stopped");
         }
         return clients.computeIfAbsent(ClientKey.of(configuration), this::create);
+    }
+
+    /** Masks every form of the redactor's secrets in the bytes the clients read, before HttpClient logs them. */
+    public synchronized void maskInAnswers(SmsRedactor redactor) {
+        if (maskedForms.addAll(redactor.forms())) {
+            maskedBytes = new SmsSecretMaskingSession.Secrets(maskedForms.stream()
+                    .sorted(java.util.Comparator.comparingInt(String::length).reversed()) // longest form first
+                    .map(f -> f.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
+        }
     }
 
     public int size() {
@@ -130,14 +142,17 @@ public final class SmsHttpClients implements Closeable {
                 // the Authorization header is ours: a provider's WWW-Authenticate challenge (which may echo the
                 // credentials) is not answered, nor parsed into HttpClient's DEBUG log
                 .setTargetAuthenticationStrategy((challengeType, challenges, context) -> java.util.List.of())
-                // no wire log: HttpClient's session decorator would print every byte, Authorization included
-                .setIoSessionDecorator(session -> session)
+                // no wire log (HttpClient's own decorator would print every byte, Authorization included), and no
+                // secret in what is read: HttpClient logs response headers before the component sees them
+                .setIoSessionDecorator(session -> new SmsSecretMaskingSession(session, () -> maskedBytes))
                 .evictIdleConnections(EVICT_IDLE_AFTER)
                 .setThreadFactory(threadFactory())
                 .setIOReactorConfig(IOReactorConfig.custom().setSelectInterval(SELECT_INTERVAL).build())
                 .setUserAgent("camel-sms")
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "sms-request-progress",
-                        SmsRequestProgress.MARK_ON_CONNECTION);
+                        SmsRequestProgress.MARK_ON_CONNECTION)
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "sms-quiet-credentials",
+                        SmsQuietHeader.QUIET_CREDENTIALS);
         if (key.proxyHost() != null) {
             HttpHost proxy = new HttpHost(key.proxyHost(), key.proxyPort() != null ? key.proxyPort() : 8080);
             builder.setProxy(proxy);

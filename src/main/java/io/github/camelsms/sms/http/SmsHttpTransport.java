@@ -23,7 +23,6 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
@@ -76,7 +75,7 @@ public final class SmsHttpTransport {
         this.origin = new SmsOrigin(this.baseUrl);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (credentials.user() + ":" + credentials.secret()).getBytes(StandardCharsets.UTF_8));
-        this.authorizationHeader = new QuietHeader(HttpHeaders.AUTHORIZATION, authorization);
+        this.authorizationHeader = new SmsQuietHeader(HttpHeaders.AUTHORIZATION, authorization);
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout))
                 .build();
@@ -259,21 +258,6 @@ public final class SmsHttpTransport {
             case SmsHttpRequest.FORM -> FORM_UTF8;
             default -> ContentType.create(type, StandardCharsets.UTF_8);
         };
-    }
-
-    /**
-     * A header whose value goes on the wire but never into a log line: the async client prints every request header
-     * with toString() to org.apache.hc.client5.http.headers at DEBUG, and offers no way to turn that off.
-     */
-    private static final class QuietHeader extends BasicHeader {
-        QuietHeader(String name, String value) {
-            super(name, value, true);
-        }
-
-        @Override
-        public String toString() {
-            return getName() + ": ****";
-        }
     }
 
     private static String stripTrailingSlash(String url) {

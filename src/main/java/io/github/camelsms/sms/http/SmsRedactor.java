@@ -45,13 +45,20 @@ public final class SmsRedactor {
 
     private final Pattern forms;
     private final int formCount;
+    private final List<String> formList;
 
     private SmsRedactor(List<String> forms) {
         this.formCount = forms.size();
+        this.formList = List.copyOf(forms);
         List<String> longestFirst = new ArrayList<>(forms);
         longestFirst.sort(Comparator.comparingInt(String::length).reversed());
         this.forms = longestFirst.isEmpty() ? null
                 : Pattern.compile(String.join("|", longestFirst.stream().map(Pattern::quote).toList()));
+    }
+
+    /** Every form of every secret this redactor masks. */
+    List<String> forms() {
+        return formList;
     }
 
     /** A redactor of the Basic credentials alone. */
