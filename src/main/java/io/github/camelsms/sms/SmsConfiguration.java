@@ -58,7 +58,8 @@ public class SmsConfiguration implements Cloneable {
                                                 + " StatusCallback).")
     private String callbackUrl;
     @UriParam(label = "producer", enums = "UTF-8,ISO-8859-1",
-              description = "The character encoding CPSMS uses for the message (cpsms only; refused by LaML providers).")
+              description = "The character encoding CPSMS uses for the message (cpsms only; refused by LaML"
+                            + " providers).")
     private String encoding;
     @UriParam(label = "producer", description = "Send as a flash SMS, shown at once and not stored (cpsms only;"
                                                 + " refused by LaML providers).")

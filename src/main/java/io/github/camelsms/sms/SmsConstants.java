@@ -27,8 +27,8 @@ public final class SmsConstants {
               javaType = "Object")
     public static final String SCHEDULED_AT = "CamelSmsScheduledAt";
     @Metadata(description = "Your own reference of the message, up to 32 characters (cpsms; LaML providers refuse"
-                            + " it). Needed to cancel a scheduled message. Overrides the reference option. Consumer: the reference of the"
-                            + " message a CPSMS delivery report is about.",
+                            + " it). Needed to cancel a scheduled message. Overrides the reference option. Consumer:"
+                            + " the reference of the message a CPSMS delivery report is about.",
               javaType = "String")
     public static final String REFERENCE = "CamelSmsReference";
     @Metadata(label = "producer", description = "The group id for sendGroup and the group and contact operations (cpsms).",
@@ -43,9 +43,9 @@ public final class SmsConstants {
     @Metadata(label = "producer", description = "The contact's name for createContact and updateContact (cpsms).",
               javaType = "String")
     public static final String CONTACT_NAME = "CamelSmsContactName";
-    @Metadata(description = "In: the message id for getMessage, deleteMessage and cancelScheduled (LaML). Out: the id (sid) of the"
-                            + " message a single-recipient LaML send created. Consumer: the sid of the reported or"
-                            + " inbound message (LaML).",
+    @Metadata(description = "In: the message id for getMessage, deleteMessage and cancelScheduled (LaML). Out: the"
+                            + " id (sid) of the message a single-recipient LaML send created. Consumer: the sid of"
+                            + " the reported or inbound message (LaML).",
               javaType = "String")
     public static final String MESSAGE_ID = "CamelSmsMessageId";
     @Metadata(label = "producer", description = "Media URL(s) that make the message an MMS (LaML): a URL, a"

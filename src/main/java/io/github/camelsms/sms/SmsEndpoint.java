@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelsms.sms.http.SmsHttpTransport;
+import io.github.camelsms.sms.http.SmsRedactor;
 import io.github.camelsms.sms.text.SmsPhoneNumbers;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.http.SmsTransportGuard;
@@ -28,6 +29,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
 
     private final transient SmsProvider provider;
     private volatile SmsHttpTransport transport;
+    private volatile SmsRedactor redactor = SmsRedactor.NONE;
 
     public SmsEndpoint(String uri, SmsComponent component, SmsConfiguration configuration, SmsProvider provider) {
         super(uri, component);
@@ -82,6 +84,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        redactor = SmsRedactor.of(configuration, isConsumerOperation() ? null : provider.credentials(configuration));
         if (isConsumerOperation()) {
             return; // the consumer checks its own options and calls no provider API
         }
@@ -90,7 +93,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         SmsPhoneNumbers.checkRegion(configuration, provider.name());
         transport = new SmsHttpTransport(getComponent().httpClients().clientFor(configuration), provider,
                 effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout(),
-                SmsTransportGuard.retryPolicy(configuration, provider.name()));
+                SmsTransportGuard.retryPolicy(configuration, provider.name()), redactor);
     }
 
     @Override
@@ -130,6 +133,11 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
 
     public SmsProvider getProvider() {
         return provider;
+    }
+
+    /** Removes every form of this endpoint's secrets from texts, answers and exceptions (set when it starts). */
+    public SmsRedactor getRedactor() {
+        return redactor;
     }
 
     SmsHttpTransport getTransport() {

@@ -69,7 +69,7 @@ public class SmsProducer extends DefaultAsyncProducer {
             }
             call.outHeaders().forEach(message::setHeader);
         } catch (Throwable e) {
-            exchange.setException(e);
+            exchange.setException(getEndpoint().getRedactor().redact(e));
         }
         callback.done(true);
         return true;

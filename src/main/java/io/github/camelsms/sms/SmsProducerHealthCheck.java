@@ -32,7 +32,8 @@ public class SmsProducerHealthCheck extends AbstractHealthCheck {
         try {
             endpoint.getProvider().checkHealth(transport, endpoint.getConfiguration()).forEach(builder::detail);
             builder.up();
-        } catch (SmsException e) {
+        } catch (SmsException failure) {
+            SmsException e = endpoint.getRedactor().redact(failure);
             builder.down().message(describe(e));
             builder.detail(SERVICE_STATUS_CODE, e.getStatusCode());
             if (e.getProviderCode() != null) {

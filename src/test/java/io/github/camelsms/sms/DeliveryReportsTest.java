@@ -227,7 +227,9 @@ class DeliveryReportsTest extends WebhookTestSupport {
             List<DeliveryStatus> statuses = reports.stream().filter(r -> r.getMessageId().equals(sid))
                     .map(DeliveryReport::getStatus).toList();
             assertThat(statuses.get(statuses.size() - 1).isFinal()).as("last status of %s", sid).isTrue();
-            assertThat(statuses.subList(0, statuses.size() - 1)).containsOnly(DeliveryStatus.SENT);
+            // a "sent" that arrives after the final status is dropped, so it may be missing
+            assertThat(statuses.subList(0, statuses.size() - 1)).allSatisfy(
+                    s -> assertThat(s).isEqualTo(DeliveryStatus.SENT));
         }
         Exchange first = mock.getExchanges().get(0);
         assertThat(first.getMessage().getHeader(SmsConstants.MESSAGE_ID)).isIn(sids);

@@ -34,16 +34,18 @@ class LamlReadingTest extends SmsTestSupport {
                 ZoneOffset.UTC);
         sim.clearRequests();
 
+        // the two sends may straddle midnight UTC: the range leaves a day on either side
         Exchange inRange = call(laml("twilio", "listMessages"), null, Map.of(
-                SmsConstants.DATE_SENT_AFTER, today.minusDays(1), SmsConstants.DATE_SENT_BEFORE, today.toString()));
+                SmsConstants.DATE_SENT_AFTER, today.minusDays(1), SmsConstants.DATE_SENT_BEFORE,
+                today.plusDays(1).toString()));
 
         assertThat(inRange.getException()).isNull();
         assertThat(inRange.getMessage().getBody(List.class)).hasSize(2);
         assertThat(sim.lastRequest().queryParams()).containsEntry("DateSent>", List.of(today.minusDays(1).toString()))
-                .containsEntry("DateSent<", List.of(today.toString()));
+                .containsEntry("DateSent<", List.of(today.plusDays(1).toString()));
 
         Exchange later = call(laml("twilio", "listMessages"), null,
-                Map.of(SmsConstants.DATE_SENT_AFTER, today.plusDays(1)));
+                Map.of(SmsConstants.DATE_SENT_AFTER, today.plusDays(2)));
         assertThat(later.getMessage().getBody(List.class)).isEmpty();
         Exchange earlier = call(laml("mycpaas", "listMessages"), null,
                 Map.of(SmsConstants.DATE_SENT_BEFORE, today.minusDays(1)));
@@ -56,6 +58,24 @@ class LamlReadingTest extends SmsTestSupport {
         SmsValidationException unreadable = failure(SmsValidationException.class, laml("twilio", "listMessages"),
                 null, Map.of(SmsConstants.DATE_SENT_BEFORE, "last week"));
         assertThat(unreadable.getField()).isEqualTo(SmsConstants.DATE_SENT_BEFORE);
+    }
+
+    @Test
+    void listMessagesFiltersOnEverySenderKindTheProviderTakes() {
+        call(laml("twilio", "send"), "From the shop", Map.of(SmsConstants.TO, "whatsapp:+4522334488",
+                SmsConstants.FROM, "MyShop"));
+        call(laml("twilio", "send"), "From the number", Map.of(SmsConstants.TO, "+4522334488"));
+
+        Exchange listed = call(laml("twilio", "listMessages"), null, Map.of(SmsConstants.FROM, "MyShop",
+                SmsConstants.TO, "whatsapp:+45 22 33 44 88"));
+
+        assertThat(listed.getException()).isNull();
+        assertThat(listed.getMessage().getBody(List.class)).hasSize(1);
+        assertThat(sim.lastRequest().queryParams()).containsEntry("From", List.of("MyShop"))
+                .containsEntry("To", List.of("whatsapp:+4522334488"));
+        SmsValidationException e = failure(SmsValidationException.class, laml("mycpaas", "listMessages"), null,
+                Map.of(SmsConstants.FROM, "MyShop"));
+        assertThat(e.getField()).isEqualTo("from");
     }
 
     @Test

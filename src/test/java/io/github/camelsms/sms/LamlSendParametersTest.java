@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.camelsms.sms.model.SmsMessage;
 import io.github.camelsms.sms.model.SmsSendResult;
+import io.github.camelsms.sms.simulator.Fault;
 import io.github.camelsms.sms.simulator.LamlSimulation;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,24 @@ class LamlSendParametersTest extends SmsTestSupport {
         assertThat(sim.lastRequest().form()).containsExactly(Map.entry("Status", List.of("canceled")));
         assertThat(canceled.getMessage().getBody(SmsMessage.class).getStatus()).isEqualTo("canceled");
         assertThat(canceled.getMessage().getHeader(SmsConstants.STATUS)).isEqualTo("canceled");
+        assertThat(sim.laml().account(LAML_SID).messages().get(0).status()).isEqualTo("canceled");
+    }
+
+    @Test
+    void aCancelWhoseAnswerIsLostIsInDoubtAndNotRepeated() {
+        Instant at = Instant.now().plus(Duration.ofHours(1));
+        String sid = call(laml("twilio", "send", "messagingServiceSid=" + LAML_MESSAGING_SERVICE), "Later",
+                Map.of(SmsConstants.TO, TO, SmsConstants.SCHEDULED_AT, at)).getMessage()
+                .getHeader(SmsConstants.MESSAGE_ID, String.class);
+        sim.clearRequests();
+        sim.inject(Fault.dropAfterHandling());
+
+        SmsTransportException e = failure(SmsTransportException.class, laml("twilio", "cancelScheduled"), null,
+                Map.of(SmsConstants.MESSAGE_ID, sid));
+
+        assertThat(e.isInDoubt()).isTrue();
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(sim.requests()).hasSize(1);
         assertThat(sim.laml().account(LAML_SID).messages().get(0).status()).isEqualTo("canceled");
     }
 

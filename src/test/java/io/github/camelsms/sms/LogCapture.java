@@ -18,13 +18,43 @@ final class LogCapture implements AutoCloseable {
     private final Level previous = root.getLevel();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
+    private final List<Logger> raised = new ArrayList<>();
+    private final List<Level> raisedFrom = new ArrayList<>();
+
     LogCapture() {
+        this(false);
+    }
+
+    /** @param everything also Apache HttpClient's wire and header loggers, and every logger configured lower */
+    LogCapture(boolean everything) {
         appender.setContext(logging);
         appender.start();
         root.addAppender(appender);
         root.setLevel(Level.TRACE);
-        logging.getLogger("org.apache.hc.client5.http.wire").setLevel(Level.INFO);
-        logging.getLogger("org.apache.hc.client5.http.headers").setLevel(Level.INFO);
+        if (everything) {
+            for (Logger logger : logging.getLoggerList()) {
+                if (logger != root && logger.getLevel() != null) {
+                    raised.add(logger);
+                    raisedFrom.add(logger.getLevel());
+                    logger.setLevel(Level.TRACE);
+                }
+            }
+        } else {
+            logging.getLogger("org.apache.hc.client5.http.wire").setLevel(Level.INFO);
+            logging.getLogger("org.apache.hc.client5.http.headers").setLevel(Level.INFO);
+        }
+    }
+
+    /** Every captured line: logger, formatted message and the whole stack trace of its throwable. */
+    List<String> everything() {
+        List<String> texts = new ArrayList<>();
+        for (ILoggingEvent event : events()) {
+            texts.add(event.getLoggerName() + " " + event.getFormattedMessage()
+                      + (event.getThrowableProxy() == null ? ""
+                              : " " + ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(
+                                      event.getThrowableProxy())));
+        }
+        return texts;
     }
 
     List<ILoggingEvent> events() {
@@ -55,5 +85,8 @@ final class LogCapture implements AutoCloseable {
     public void close() {
         root.detachAppender(appender);
         root.setLevel(previous);
+        for (int i = 0; i < raised.size(); i++) {
+            raised.get(i).setLevel(raisedFrom.get(i));
+        }
     }
 }

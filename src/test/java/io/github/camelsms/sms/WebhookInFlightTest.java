@@ -66,12 +66,10 @@ class WebhookInFlightTest extends WebhookTestSupport {
         failBlocked.set(true);
         MockEndpoint mock = getMockEndpoint("mock:routed");
 
-        CompletableFuture<HttpResponse<String>> first = postAsync(status(SID, "delivered"));
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<HttpResponse<String>> duplicate = postAsync(status(SID, "delivered"));
-        Thread.sleep(300);
-        assertThat(duplicate).as("the duplicate waits for the first copy's outcome").isNotDone();
-        release.countDown();
+        List<CompletableFuture<HttpResponse<String>>> copies = whileTheFirstIsBlocked(status(SID, "delivered"),
+                status(SID, "delivered"));
+        CompletableFuture<HttpResponse<String>> first = copies.get(0);
+        CompletableFuture<HttpResponse<String>> duplicate = copies.get(1);
 
         assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
         assertThat(duplicate.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -87,12 +85,10 @@ class WebhookInFlightTest extends WebhookTestSupport {
         copiesToBlock.set(1);
         MockEndpoint mock = getMockEndpoint("mock:routed");
 
-        CompletableFuture<HttpResponse<String>> first = postAsync(status(SID, "delivered"));
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<HttpResponse<String>> duplicate = postAsync(status(SID, "delivered"));
-        Thread.sleep(300);
-        assertThat(duplicate).isNotDone();
-        release.countDown();
+        List<CompletableFuture<HttpResponse<String>>> copies = whileTheFirstIsBlocked(status(SID, "delivered"),
+                status(SID, "delivered"));
+        CompletableFuture<HttpResponse<String>> first = copies.get(0);
+        CompletableFuture<HttpResponse<String>> duplicate = copies.get(1);
 
         assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(duplicate.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -126,12 +122,10 @@ class WebhookInFlightTest extends WebhookTestSupport {
         copiesToBlock.set(1);
         MockEndpoint mock = getMockEndpoint("mock:routed");
 
-        CompletableFuture<HttpResponse<String>> delivered = postAsync(status(SID, "delivered"));
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<HttpResponse<String>> sent = postAsync(status(SID, "sent"));
-        Thread.sleep(300);
-        assertThat(sent).isNotDone();
-        release.countDown();
+        List<CompletableFuture<HttpResponse<String>>> copies = whileTheFirstIsBlocked(status(SID, "delivered"),
+                status(SID, "sent"));
+        CompletableFuture<HttpResponse<String>> delivered = copies.get(0);
+        CompletableFuture<HttpResponse<String>> sent = copies.get(1);
 
         assertThat(delivered.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(sent.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -144,12 +138,10 @@ class WebhookInFlightTest extends WebhookTestSupport {
         failBlocked.set(true);
         MockEndpoint mock = getMockEndpoint("mock:routed");
 
-        CompletableFuture<HttpResponse<String>> delivered = postAsync(status(SID, "delivered"));
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<HttpResponse<String>> sent = postAsync(status(SID, "sent"));
-        Thread.sleep(300);
-        assertThat(sent).isNotDone();
-        release.countDown();
+        List<CompletableFuture<HttpResponse<String>>> copies = whileTheFirstIsBlocked(status(SID, "delivered"),
+                status(SID, "sent"));
+        CompletableFuture<HttpResponse<String>> delivered = copies.get(0);
+        CompletableFuture<HttpResponse<String>> sent = copies.get(1);
 
         assertThat(delivered.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
         assertThat(sent.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -157,6 +149,21 @@ class WebhookInFlightTest extends WebhookTestSupport {
         assertThat(postSigned(local(PATH), status(SID, "delivered"), AUTH_TOKEN).statusCode()).isEqualTo(200);
         assertThat(postSigned(local(PATH), status(SID, "queued"), AUTH_TOKEN).statusCode()).isEqualTo(200);
         assertThat(statuses(mock)).containsExactly("SENT", "DELIVERED");
+    }
+
+    /**
+     * Posts the first callback, which blocks in the route, then the second one; checks that the second is not answered
+     * while the first is undecided, and lets the first go on.
+     */
+    private List<CompletableFuture<HttpResponse<String>>> whileTheFirstIsBlocked(Map<String, String> firstForm,
+            Map<String, String> secondForm) throws InterruptedException {
+        CompletableFuture<HttpResponse<String>> first = postAsync(firstForm);
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<HttpResponse<String>> second = postAsync(secondForm);
+        Thread.sleep(300);
+        assertThat(second).as("the second copy waits for the first copy's outcome").isNotDone();
+        release.countDown();
+        return List.of(first, second);
     }
 
     private CompletableFuture<HttpResponse<String>> postAsync(Map<String, String> form) {

@@ -57,7 +57,8 @@ public final class SmsHttpClients implements Closeable {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxTotalConnections)
                 .setMaxConnPerRoute(connectionsPerRoute)
-                .setDefaultConnectionConfig(connectionConfig);
+                .setDefaultConnectionConfig(connectionConfig)
+                .setConnectionFactory(SmsQuietConnections.INSTANCE);
         if (key.sslContextParameters() != null) {
             try {
                 pool.setTlsSocketStrategy(
@@ -73,6 +74,9 @@ public final class SmsHttpClients implements Closeable {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                // the Authorization header is ours: a provider's WWW-Authenticate challenge (which may echo the
+                // credentials) is not answered, nor parsed into HttpClient's DEBUG log
+                .setTargetAuthenticationStrategy((challengeType, challenges, context) -> java.util.List.of())
                 .setUserAgent("camel-sms");
         if (key.proxyHost() != null) {
             HttpHost proxy = new HttpHost(key.proxyHost(), key.proxyPort() != null ? key.proxyPort() : 8080);

@@ -46,7 +46,7 @@ public final class SmsHttpTransport {
     private final String baseUrl;
     private final SmsOrigin origin;
     private final String authorization;
-    private final String secret;
+    private final SmsRedactor redactor;
     private final RequestConfig requestConfig;
     private final SmsRetryPolicy retryPolicy;
 
@@ -57,12 +57,22 @@ public final class SmsHttpTransport {
 
     public SmsHttpTransport(CloseableHttpClient client, SmsProvider provider, String baseUrl,
                             SmsCredentials credentials, long responseTimeout, SmsRetryPolicy retryPolicy) {
+        this(client, provider, baseUrl, credentials, responseTimeout, retryPolicy, SmsRedactor.of(credentials));
+    }
+
+    /**
+     * @param redactor removes every form of the endpoint's secrets from answers and failures before they are kept,
+     *                 thrown or logged
+     */
+    public SmsHttpTransport(CloseableHttpClient client, SmsProvider provider, String baseUrl,
+                            SmsCredentials credentials, long responseTimeout, SmsRetryPolicy retryPolicy,
+                            SmsRedactor redactor) {
         this.client = client;
+        this.redactor = redactor;
         this.retryPolicy = retryPolicy;
         this.provider = provider;
         this.baseUrl = stripTrailingSlash(baseUrl);
         this.origin = new SmsOrigin(this.baseUrl);
-        this.secret = credentials.secret();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (credentials.user() + ":" + credentials.secret()).getBytes(StandardCharsets.UTF_8));
         this.requestConfig = RequestConfig.custom()
@@ -98,13 +108,14 @@ public final class SmsHttpTransport {
         for (int retry = 1;; retry++) {
             try {
                 return executeOnce(request, operation);
-            } catch (SmsException e) {
+            } catch (SmsException failure) {
+                SmsException e = redactor.redact(failure);
                 Duration wait = retryPolicy.waitBefore(retry, e);
                 if (wait == null) {
                     throw e;
                 }
                 LOG.warn("{} {}: {} {} failed ({}, HTTP {}); retry {} of {} in {} ms", provider.name(), operation,
-                        request.method(), urlOf(request), e.getClass().getSimpleName(), e.getStatusCode(), retry,
+                        request.method(), redactor.redact(urlOf(request)), e.getClass().getSimpleName(), e.getStatusCode(), retry,
                         retryPolicy.attempts(), wait.toMillis());
                 if (!sleep(wait)) {
                     throw e;
@@ -134,23 +145,23 @@ public final class SmsHttpTransport {
             httpRequest.setEntity(new TrackedEntity(request.body(), contentType(request.contentType()), bodyWritten));
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {}: {} {}", provider.name(), operation, request.method(), url);
+            LOG.debug("{} {}: {} {}", provider.name(), operation, request.method(), redactor.redact(url));
         }
         SmsHttpResponse response;
         try {
-            response = client.execute(httpRequest, SmsHttpTransport::read);
+            response = redactor.redact(client.execute(httpRequest, SmsHttpTransport::read));
         } catch (IOException e) {
             throw SmsErrors.fromIo(provider.name(), operation, request, url, e,
                     request.body() == null || bodyWritten.get());
         } catch (ResponseTooLargeException e) {
-            throw SmsErrors.unreadable(provider.name(), operation, request, e.response,
+            throw SmsErrors.unreadable(provider.name(), operation, request, redactor.redact(e.response),
                     "a body larger than " + MAX_RESPONSE_BYTES + " bytes");
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {}: HTTP {}", provider.name(), operation, response.statusCode());
         }
         if (!response.isSuccess()) {
-            throw provider.toException(redacted(response), request, operation);
+            throw provider.toException(response, request, operation);
         }
         return response;
     }
@@ -193,19 +204,6 @@ public final class SmsHttpTransport {
             case SmsHttpRequest.FORM -> FORM_UTF8;
             default -> ContentType.create(type, StandardCharsets.UTF_8);
         };
-    }
-
-    /** A provider that echoes the request must not carry the secret into an exception. */
-    private SmsHttpResponse redacted(SmsHttpResponse response) {
-        if (secret == null || secret.length() < 4) {
-            return response;
-        }
-        String body = response.bodyAsString();
-        if (!body.contains(secret)) {
-            return response;
-        }
-        return new SmsHttpResponse(response.statusCode(), response.headers(),
-                body.replace(secret, "****").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String stripTrailingSlash(String url) {

@@ -31,6 +31,7 @@ public final class ExamplesRunner {
     public static final String SIGNALWIRE_PROJECT_ID = "ea108133-d6b3-407c-9536-9fad8a929a6a";
     public static final String SIGNALWIRE_API_TOKEN = "PT-demo-api-token";
     public static final String SIGNALWIRE_SIGNING_KEY = "PSK_demo-signing-key";
+    public static final String MESSAGING_SERVICE_SID = "MG000000000000000000000000000000de";
     public static final String WEBHOOK_VERIFY_TOKEN = "demo-webhook-verify-token";
     /** The inbound SMS the runner delivers to each sms:.../inbound consumer of the examples. */
     public static final String INBOUND_FROM = "+4522334488";
@@ -73,7 +74,7 @@ public final class ExamplesRunner {
         simulator.cpsms().logRateLimit(Duration.ZERO);
         // the failover examples' primary account has no credit, so they fall back to mycpaas
         simulator.cpsms().addAccount("failover-demo", CPSMS_API_KEY, BigDecimal.ZERO);
-        simulator.laml().addAccount(ACCOUNT_SID, AUTH_TOKEN);
+        simulator.laml().addAccount(ACCOUNT_SID, AUTH_TOKEN).messagingService(MESSAGING_SERVICE_SID, INBOUND_TO);
         simulator.laml().addSignalWireProject(SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNALWIRE_SIGNING_KEY);
         simulator.laml().statusDelay(Duration.ofMillis(100));
 
@@ -91,6 +92,7 @@ public final class ExamplesRunner {
         main.addInitialProperty("camel.component.sms.account-sid", ACCOUNT_SID);
         main.addInitialProperty("camel.component.sms.auth-token", AUTH_TOKEN);
         main.addInitialProperty("camel.component.sms.webhook-verify-token", WEBHOOK_VERIFY_TOKEN);
+        main.addInitialProperty("twilio.messaging-service-sid", MESSAGING_SERVICE_SID);
         main.addInitialProperty("signalwire.project-id", SIGNALWIRE_PROJECT_ID);
         main.addInitialProperty("signalwire.api-token", SIGNALWIRE_API_TOKEN);
         main.addInitialProperty("signalwire.space-url", "example.signalwire.com");

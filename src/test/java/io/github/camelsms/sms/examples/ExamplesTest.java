@@ -66,6 +66,20 @@ class ExamplesTest {
     }
 
     @Test
+    void twilioScheduledSendYamlSchedulesThroughTheMessagingServiceAndCancels() throws Exception {
+        List<RecordedRequest> requests = run("twilio-scheduled-send.yaml");
+        assertThat(requests).extracting(RecordedRequest::method).containsExactly("POST", "POST");
+        assertThat(requests.get(0).path()).isEqualTo(MESSAGES);
+        assertThat(requests.get(0).form()).containsEntry("ScheduleType", List.of("fixed"))
+                .containsEntry("MessagingServiceSid", List.of(ExamplesRunner.MESSAGING_SERVICE_SID))
+                .doesNotContainKey("From");
+        java.time.Instant sendAt = java.time.Instant.parse(requests.get(0).formValue("SendAt"));
+        assertThat(sendAt).isAfter(java.time.Instant.now().plusSeconds(7000));
+        assertThat(requests.get(1).path()).startsWith("/Accounts/" + ExamplesRunner.ACCOUNT_SID + "/Messages/SM");
+        assertThat(requests.get(1).form()).containsExactly(java.util.Map.entry("Status", List.of("canceled")));
+    }
+
+    @Test
     void bulkSendYamlSendsOnePerCsvLine() throws Exception {
         List<RecordedRequest> requests = run("bulk-send.yaml");
         assertThat(requests).hasSize(5).allSatisfy(r -> assertThat(r.path()).isEqualTo("/send"));

@@ -48,6 +48,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * parameters in the query and is signed over the URL alone; a JSON POST adds bodySHA256 (hex SHA-256 of the body) to
  * the URL and is signed over that URL alone.</li>
  * </ul>
+ * For every provider:
  * <ul>
  * <li>A To starting with +1555000 is an unsubscribed recipient (21610).</li>
  * <li>Accepted messages go queued → sent → delivered, one {@link #statusDelay} apart; a To starting with +4599 ends
@@ -61,7 +62,8 @@ public final class LamlSimulation {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     // the account SID cannot contain a dot, so /Accounts/AC1.json leaves ".json" as the rest (an unknown path)
-    private static final Pattern ACCOUNT_PATH = Pattern.compile("((?:/api/laml)?(?:/2010-04-01)?)/Accounts/([^/.]+)(.*)");
+    private static final Pattern ACCOUNT_PATH = Pattern.compile(
+            "((?:/api/laml)?(?:/2010-04-01)?)/Accounts/([^/.]+)(.*)");
     private static final Pattern UUID_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}");

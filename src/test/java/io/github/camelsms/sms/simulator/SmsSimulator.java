@@ -85,6 +85,9 @@ public final class SmsSimulator implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        if (TwilioOpenApi.available()) {
+            TwilioOpenApi.get(); // parsed once per JVM, here rather than while a client waits for an answer
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
             SmsSimulator simulator = new SmsSimulator(server);

@@ -170,8 +170,7 @@ public abstract class LamlProvider implements SmsProvider {
         }
         if (!isAccountId(sid)) {
             throw SmsErrors.invalid(name(), configuration.getOperation(), "accountSid",
-                    "the accountSid '" + sid + "' is not a " + name() + " account id: use "
-                                                                        + accountIdDescription());
+                    "the accountSid '" + sid + "' is not a " + name() + " account id: use " + accountIdDescription());
         }
         String token = configuration.getAuthToken();
         if (token == null || token.isBlank()) {
@@ -353,11 +352,11 @@ public abstract class LamlProvider implements SmsProvider {
             throw call.invalid("to", "listMessages filters on at most one To number");
         }
         if (!to.isEmpty()) {
-            query.put("To", requireE164(call, "to", to.get(0)));
+            query.put("To", recipient(call, to.get(0)));
         }
         String from = call.text(SmsConstants.FROM, null);
         if (from != null) {
-            query.put("From", requireE164(call, "from", from));
+            query.put("From", LamlSendParameters.sender(call, this, from));
         }
         LocalDate dateSent = date(call, SmsConstants.DATE_SENT);
         if (dateSent != null) {
@@ -406,12 +405,15 @@ public abstract class LamlProvider implements SmsProvider {
         return messages;
     }
 
-    private static String requireE164(SmsCall call, String field, String raw) {
-        String number = LamlNumbers.e164(raw, call.configuration().getDefaultRegion());
+    // a To filter: an E.164 number, or a channel address where the provider takes them
+    private String recipient(SmsCall call, String raw) {
+        String channel = SmsRecipients.channelPrefix(raw, channels());
+        String number = LamlNumbers.e164(channel == null ? raw : raw.substring(channel.length()),
+                call.configuration().getDefaultRegion());
         if (number == null) {
-            throw call.invalid(field, "'" + raw + "' is not in E.164: add the + and the country code");
+            throw call.invalid("to", "'" + raw + "' is not in E.164: add the + and the country code");
         }
-        return number;
+        return channel == null ? number : channel + number;
     }
 
     private static LocalDate date(SmsCall call, String header) {

@@ -64,6 +64,12 @@ final class LamlSendParameters {
                                                ? ", or set messagingServiceSid to let a Messaging Service pick it"
                                                : ""));
         }
+        return sender(call, provider, raw);
+    }
+
+    /** A sender as the provider takes it (also a From filter of listMessages); refuses what it does not document. */
+    static String sender(SmsCall call, LamlProvider provider, String raw) {
+        SmsConfiguration configuration = call.configuration();
         String channel = SmsRecipients.channelPrefix(raw, provider.channels());
         if (channel != null) {
             String number = LamlNumbers.e164(raw.substring(channel.length()), configuration.getDefaultRegion());

@@ -24,8 +24,8 @@ import io.github.camelsms.sms.webhook.SmsWebhookRequest;
 import io.github.camelsms.sms.webhook.SmsWebhooks;
 
 /**
- * LaML webhooks: StatusCallback form posts (MessageSid, MessageStatus, ErrorCode, ...) and inbound SMS/MMS form
- * posts (From, To, Body, MessageSid, NumMedia, MediaUrlN), answered with LaML XML.
+ * LaML webhooks: StatusCallbacks (MessageSid, MessageStatus, ErrorCode, ...) and inbound SMS/MMS (From, To, Body,
+ * MessageSid, NumMedia, MediaUrlN), as form POSTs, GETs or JSON POSTs, answered with LaML XML.
  */
 final class LamlWebhooks implements SmsWebhooks {
 

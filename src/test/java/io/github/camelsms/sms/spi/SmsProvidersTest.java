@@ -1,0 +1,77 @@
+package io.github.camelsms.sms.spi;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+
+import io.github.camelsms.sms.provider.laml.LamlProvider;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Providers are found where ServiceLoader finds nothing or fails (GraalVM native images, restricted class loaders),
+ * and a third-party provider is still found through ServiceLoader.
+ */
+class SmsProvidersTest {
+
+    private static final List<String> ALL = List.of("cpsms", "mycpaas", "signalwire", "twilio");
+
+    @Test
+    void theBuiltInProvidersAreExactlyTheServiceFileEntries() throws Exception {
+        List<String> serviceFile = Files.readAllLines(
+                Path.of("src/main/resources/META-INF/services/io.github.camelsms.sms.spi.SmsProvider")).stream()
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+        List<String> builtIn = SmsProviders.BUILT_IN.stream().map(s -> s.get().getClass().getName()).sorted().toList();
+        assertThat(builtIn).isEqualTo(serviceFile);
+    }
+
+    @Test
+    void withoutServiceLoaderEveryBuiltInProviderIsFound() {
+        Map<String, SmsProvider> providers = SmsProviders.load(List.of());
+        assertThat(providers.keySet()).containsExactlyElementsOf(ALL);
+        assertThat(providers.get("twilio").operations()).contains("send");
+    }
+
+    @Test
+    void aServiceLoaderThatFailsLeavesTheBuiltInProviders() {
+        Iterable<SmsProvider> broken = () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                throw new ServiceConfigurationError("io.github.camelsms.sms.spi.SmsProvider: not accessible");
+            }
+
+            @Override
+            public SmsProvider next() {
+                throw new IllegalStateException();
+            }
+        };
+        assertThat(SmsProviders.load(broken).keySet()).containsExactlyElementsOf(ALL);
+    }
+
+    @Test
+    void aThirdPartyProviderComesThroughServiceLoader() {
+        SmsProvider acme = new LamlProvider() {
+            @Override
+            public String name() {
+                return "acme";
+            }
+
+            @Override
+            public String defaultBaseUrl(io.github.camelsms.sms.SmsConfiguration configuration) {
+                return "https://api.acme.example/laml";
+            }
+        };
+        Map<String, SmsProvider> providers = SmsProviders.load(List.of(acme));
+        assertThat(providers).containsEntry("acme", acme);
+        assertThat(providers.keySet()).containsAll(ALL);
+    }
+
+    @Test
+    void theComponentsLookupHasThemAll() {
+        assertThat(SmsProviders.names()).containsExactlyElementsOf(ALL);
+    }
+}
