@@ -76,11 +76,11 @@ class SmsJdbcWebhookMemoryTest {
 
     @Test
     void aClaimOfAnInstanceThatDiedIsTakenOverAfterTheClaimTimeout() throws Exception {
-        start(200);
+        start(2000);
         assertThat(a.claim(report("delivered", true))).isEqualTo(Claim.ROUTE);
         // instance a dies here, without routed or failed
         assertThat(b.claim(report("delivered", true))).isEqualTo(Claim.IN_FLIGHT);
-        Thread.sleep(400);
+        Thread.sleep(2500);
         assertThat(b.claim(report("delivered", true))).isEqualTo(Claim.ROUTE);
         b.routed(report("delivered", true));
         assertThat(a.claim(report("sent", false))).isEqualTo(Claim.LATE);
