@@ -11,13 +11,17 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+
+import io.github.camelsms.sms.simulator.TwilioOpenApi;
 
 /**
  * A misbehaving HTTP/1.1 server on a loopback port for transport tests: keep-alive connections that it closes after
@@ -57,6 +61,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger answered = new AtomicInteger();
+    private final ConcurrentLinkedQueue<String> specViolations = new ConcurrentLinkedQueue<>();
     private volatile Function<Request, Answer> responder = r -> Answer.json(200, CPSMS_OK);
     private volatile int idleTimeoutMillis;
 
@@ -148,6 +153,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
                 String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
                 Request request = new Request(requestLine[0], requestLine[1], head, body, System.nanoTime());
                 requests.add(request);
+                checkAgainstTwilioSpec(request, lines);
                 maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 try {
                     Answer answer = responder.apply(request);
@@ -175,6 +181,24 @@ public final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
+    /** Twilio's OpenAPI spec is the oracle for every LaML request, also those this stub receives. */
+    private void checkAgainstTwilioSpec(Request request, String[] headLines) {
+        int query = request.path().indexOf('?');
+        String path = query < 0 ? request.path() : request.path().substring(0, query);
+        if (!TwilioOpenApi.isLamlPath(path)) {
+            return;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < headLines.length; i++) {
+            int colon = headLines[i].indexOf(':');
+            if (colon > 0) {
+                headers.put(headLines[i].substring(0, colon).trim(), headLines[i].substring(colon + 1).trim());
+            }
+        }
+        specViolations.addAll(TwilioOpenApi.get().violations(request.method(), path,
+                query < 0 ? null : request.path().substring(query + 1), headers, request.body()));
+    }
+
     private static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream(512);
         int matched = 0;
@@ -190,8 +214,16 @@ public final class LoopbackHttpServer implements AutoCloseable {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
+    /** Closes the server; fails when a LaML request it received does not conform to Twilio's OpenAPI spec. */
     @Override
     public void close() {
+        closeQuietly();
+        if (!specViolations.isEmpty()) {
+            throw new AssertionError("LaML requests that do not conform to Twilio's OpenAPI spec: " + specViolations);
+        }
+    }
+
+    private void closeQuietly() {
         try {
             server.close();
         } catch (IOException e) {
