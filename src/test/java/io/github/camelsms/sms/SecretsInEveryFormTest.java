@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 10 item 1: no form of any secret (raw, Basic and Proxy-Authorization values, URL-encoded, JSON-escaped) in an
  * exception, its causes, the kept body and headers, a toString, a health detail or any log line, against loopback
- * servers that echo what they received. The last test runs every error path of items 1, 4 and 5 with every logger at
+ * servers that echo what they received. The last test runs every error path of items 1, 4, 5 and 6 with every logger at
  * TRACE, Apache HttpClient's header and wire loggers included.
  */
 @Timeout(60)
@@ -286,6 +286,22 @@ class SecretsInEveryFormTest extends CamelTestSupport {
                 "Hi", Map.of(SmsConstants.TO, "4522334488"));
     }
 
+    /** Issue 10 item 6's path: one recipient of a fan-out gets an unreadable 201 that echoes the credentials. */
+    private SmsException unreadableCreatedForOneRecipient() {
+        responder = r -> r.body().contains("4522334499")
+                ? new Reply(201, Map.of("Content-Type", "text/html"), "<html>created " + r.header("Authorization")
+                                                                        + " " + r.body() + "</html>", 0)
+                : Reply.json(201, "{\"sid\":\"SM0123456789abcdef0123456789abcdef\",\"account_sid\":\"" + SID
+                                  + "\",\"to\":\"+4522334488\",\"from\":\"+4570200000\",\"status\":\"queued\"}");
+        SmsException e = fail(twilio("send", "failOnPartialFailure=true"), "hi",
+                Map.of(SmsConstants.TO, List.of("+4522334488", "+4522334499")));
+        assertThat(e).isInstanceOf(SmsPartialFailureException.class);
+        assertThat(((SmsPartialFailureException) e).getResult().getRecipients())
+                .extracting(io.github.camelsms.sms.model.SmsRecipientResult::getStatus)
+                .containsExactly("queued", "in-doubt");
+        return e;
+    }
+
     private SmsException slowCreateGroup() {
         responder = r -> new Reply(201, Map.of("Content-Type", "application/json", "X-Echo", r.header("Authorization")),
                 "{\"groupId\":1,\"groupName\":\"Ops\"}", 600);
@@ -419,6 +435,9 @@ class SecretsInEveryFormTest extends CamelTestSupport {
             exposed.addAll(exposed(echoInHeaders()));
             exposed.addAll(exposed(echoFromAProxy()));
             exposed.addAll(exposed(slowCreateGroup()));
+            SmsException partial = unreadableCreatedForOneRecipient();
+            exposed.addAll(exposed(partial));
+            exposed.add(String.valueOf(((SmsPartialFailureException) partial).getResult()));
             exposed.addAll(exposed(foreignNextPage()));
             exposed.addAll(exposed(sameOriginNextPageCarryingATokenThenA500()));
             assertThat(received).anySatisfy(r -> assertThat(r.uri()).contains("Page=1&t="));
