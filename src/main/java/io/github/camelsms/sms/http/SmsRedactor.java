@@ -44,11 +44,9 @@ public final class SmsRedactor {
     public static final SmsRedactor NONE = new SmsRedactor(List.of());
 
     private final Pattern forms;
-    private final int formCount;
     private final List<String> formList;
 
     private SmsRedactor(List<String> forms) {
-        this.formCount = forms.size();
         this.formList = List.copyOf(forms);
         List<String> longestFirst = new ArrayList<>(forms);
         longestFirst.sort(Comparator.comparingInt(String::length).reversed());
@@ -59,11 +57,6 @@ public final class SmsRedactor {
     /** Every form of every secret this redactor masks. */
     List<String> forms() {
         return formList;
-    }
-
-    /** A redactor of the Basic credentials alone. */
-    public static SmsRedactor of(SmsCredentials credentials) {
-        return of(new SmsConfiguration(), credentials);
     }
 
     /** The redactor of an endpoint: its credentials (user and secret of the Basic header) and every other secret. */
@@ -274,7 +267,7 @@ public final class SmsRedactor {
 
     @Override
     public String toString() {
-        return "SmsRedactor[" + formCount + " forms of the endpoint's secrets]";
+        return "SmsRedactor[" + formList.size() + " forms of the endpoint's secrets]";
     }
 
     /** Stands in for a cause whose message held a secret: the original class name and the redacted message. */
