@@ -24,7 +24,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
-import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.apache.hc.core5.util.Timeout;
@@ -43,8 +42,8 @@ public final class SmsHttpTransport {
     /** Answers larger than this are refused rather than held in memory. */
     static final int MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-    private static final ContentType JSON_UTF8 = ContentType.create(SmsHttpRequest.JSON, StandardCharsets.UTF_8);
-    private static final ContentType FORM_UTF8 = ContentType.create(SmsHttpRequest.FORM, StandardCharsets.UTF_8);
+    private static final String JSON_UTF8 = ContentType.create(SmsHttpRequest.JSON, StandardCharsets.UTF_8).toString();
+    private static final String FORM_UTF8 = ContentType.create(SmsHttpRequest.FORM, StandardCharsets.UTF_8).toString();
 
     private final SmsHttpClients clients;
     private final CloseableHttpAsyncClient client;
@@ -193,8 +192,7 @@ public final class SmsHttpTransport {
         httpRequest.setHeader(authorizationHeader);
         httpRequest.setHeader(HttpHeaders.ACCEPT, "application/json");
         AsyncEntityProducer entity = request.body() == null ? null
-                : new TrackedEntityProducer(
-                        new BasicAsyncEntityProducer(request.body(), contentType(request.contentType())), progress);
+                : new TrackedEntityProducer(request.body(), contentType(request.contentType()), progress);
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(SmsRequestProgress.ATTRIBUTE, progress);
         if (LOG.isDebugEnabled()) {
@@ -252,11 +250,11 @@ public final class SmsHttpTransport {
         return SmsErrors.aborted(provider.name(), operation, request, url, e, written);
     }
 
-    private static ContentType contentType(String type) {
+    private static String contentType(String type) {
         return switch (type) {
             case SmsHttpRequest.JSON -> JSON_UTF8;
             case SmsHttpRequest.FORM -> FORM_UTF8;
-            default -> ContentType.create(type, StandardCharsets.UTF_8);
+            default -> ContentType.create(type, StandardCharsets.UTF_8).toString();
         };
     }
 
