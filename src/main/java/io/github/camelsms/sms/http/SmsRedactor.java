@@ -3,6 +3,7 @@ package io.github.camelsms.sms.http;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ public final class SmsRedactor {
      * LaML send's CPU when every answer was checked).
      */
     private final String[] needles;
+    private final byte[][] utf8Needles;
 
     private SmsRedactor(List<String> forms) {
         this.formList = List.copyOf(forms);
@@ -66,6 +68,7 @@ public final class SmsRedactor {
             }
         }
         this.needles = needles.toArray(String[]::new);
+        this.utf8Needles = needles.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     }
 
     /** Every form of every secret this redactor masks. */
@@ -176,6 +179,29 @@ public final class SmsRedactor {
         return false;
     }
 
+    /**
+     * Whether the UTF-8 text contains a form of a secret, without decoding it: UTF-8 is self-synchronizing, so a form
+     * occurs in the decoded text exactly when its UTF-8 bytes occur in the bytes.
+     */
+    boolean containsSecret(byte[] utf8) {
+        for (byte[] needle : utf8Needles) {
+            if (indexOf(utf8, needle) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] bytes, byte[] needle) {
+        byte first = needle[0];
+        for (int i = 0, last = bytes.length - needle.length; i <= last; i++) {
+            if (bytes[i] == first && Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The headers with every name and value redacted. */
     public Map<String, String> redact(Map<String, String> headers) {
         if (headers == null || forms == null || !anyContainsSecret(headers)) {
@@ -202,11 +228,8 @@ public final class SmsRedactor {
         }
         Map<String, String> headers = redact(response.headers());
         byte[] body = response.body();
-        if (body.length > 0) {
-            String text = response.bodyAsString();
-            if (containsSecret(text)) {
-                body = redact(text).getBytes(StandardCharsets.UTF_8);
-            }
+        if (containsSecret(body)) {
+            body = redact(response.bodyAsString()).getBytes(StandardCharsets.UTF_8);
         }
         return headers == response.headers() && body == response.body() ? response
                 : new SmsHttpResponse(response.statusCode(), headers, body);
