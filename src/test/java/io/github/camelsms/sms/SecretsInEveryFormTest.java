@@ -493,6 +493,39 @@ class SecretsInEveryFormTest extends CamelTestSupport {
         }
     }
 
+    /** A 401 whose X-Echo header repeats the Authorization value, split in two reads in the middle of the value. */
+    private SmsException echoSplitAcrossTwoReads(boolean overTls) throws IOException {
+        try (TlsLoopback.SplitAnswerServer split = new TlsLoopback.SplitAnswerServer(overTls ? tls : null, head -> {
+            String auth = head.stream().filter(l -> l.toLowerCase().startsWith("authorization:"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("none");
+            String body = "{\"error\":{\"code\":401,\"message\":\"Unauthorized\"}}";
+            return List.of("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nX-Echo: " + auth.substring(0, 14),
+                    auth.substring(14) + "\r\nX-Raw-Key: " + API_KEY.substring(0, 3),
+                    API_KEY.substring(3) + "\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        })) {
+            String uri = "sms:cpsms/credit?baseUrl=" + (overTls ? "https" : "http") + "://127.0.0.1:" + split.port()
+                         + (overTls ? "&sslContextParameters=#tls" : "");
+            SmsException e = fail(uri, null, Map.of());
+            assertThat(e.getStatusCode()).isEqualTo(401);
+            return e;
+        }
+    }
+
+    @Test
+    void aSecretSplitAcrossTwoReadsIsMaskedBeforeHttpClientLogsTheHeader() throws IOException {
+        for (boolean overTls : new boolean[] { false, true }) {
+            try (LogCapture log = new LogCapture(true)) {
+                SmsException e = echoSplitAcrossTwoReads(overTls);
+                assertThat(log.texts("org.apache.hc.client5.http.headers")).as("tls " + overTls)
+                        .anySatisfy(line -> assertThat(line).endsWith("X-Echo: Basic " + "*".repeat(
+                                basic(USER, API_KEY).length())))
+                        .anySatisfy(line -> assertThat(line).endsWith("X-Raw-Key: " + "*".repeat(API_KEY.length())));
+                assertNoSecret("split, tls " + overTls, log.everything());
+                assertNoSecret("split, tls " + overTls, exposed(e));
+            }
+        }
+    }
+
     @Test
     void anAuthenticatingTunnelGetsTheProxyCredentialsAndTheLogDoesNot() throws IOException {
         try (LogCapture log = new LogCapture(true)) {
@@ -554,6 +587,8 @@ class SecretsInEveryFormTest extends CamelTestSupport {
             exposed.addAll(exposed(echoFromAProxy()));
             exposed.addAll(exposed(echoInHeadersOverHttps()));
             exposed.addAll(exposed(echoInHeadersThroughAnAuthenticatingTunnel()));
+            exposed.addAll(exposed(echoSplitAcrossTwoReads(false)));
+            exposed.addAll(exposed(echoSplitAcrossTwoReads(true)));
             exposed.addAll(exposed(slowCreateGroup()));
             SmsException partial = unreadableCreatedForOneRecipient();
             exposed.addAll(exposed(partial));

@@ -86,6 +86,48 @@ final class TlsLoopback {
     }
 
     /**
+     * A server that answers every request with the parts {@code answer} makes of its head lines, each part written and
+     * flushed on its own 100 ms after the previous one (over TLS each part is a record of its own), then closes the
+     * connection. For secrets split across two reads of the client.
+     */
+    static final class SplitAnswerServer implements AutoCloseable {
+        private final ServerSocket socket;
+
+        SplitAnswerServer(TlsLoopback tls, java.util.function.Function<List<String>, List<String>> answer)
+                throws IOException {
+            socket = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                    : tls.serverContext.getServerSocketFactory().createServerSocket(0, 50,
+                            InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket client = socket.accept()) {
+                        List<String> head = ConnectProxy.readHead(client.getInputStream());
+                        OutputStream out = client.getOutputStream();
+                        for (String part : answer.apply(head)) {
+                            out.write(part.getBytes(StandardCharsets.UTF_8));
+                            out.flush();
+                            Thread.sleep(100);
+                        }
+                    } catch (IOException | InterruptedException closed) {
+                        return;
+                    }
+                }
+            }, "split-answer");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /**
      * A forward proxy that answers a CONNECT without a Proxy-Authorization header with a 407 challenge (keeping the
      * connection), and with one opens the tunnel to 127.0.0.1 (no other host). It records every Proxy-Authorization it
      * receives.
@@ -184,7 +226,7 @@ final class TlsLoopback {
             }
         }
 
-        private static List<String> readHead(InputStream in) throws IOException {
+        static List<String> readHead(InputStream in) throws IOException {
             List<String> lines = new ArrayList<>();
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int b;

@@ -26,8 +26,8 @@ import org.apache.hc.core5.util.Timeout;
  * quiet ({@link SmsQuietHeader}), the {@code CONNECT} of a tunnel through an authenticating proxy included, which
  * HttpClient builds and answers to the proxy's challenge itself.</li>
  * </ul>
- * Setting it as the client's session decorator also replaces HttpClient's wire-logging decorator. A secret split
- * across two reads is not masked here; the redactor masks it later in what the component keeps.
+ * Setting it as the client's session decorator also replaces HttpClient's wire-logging decorator. Only the response
+ * head must be masked here (HttpClient logs nothing of a body); the redactor masks bodies in what the component keeps.
  */
 final class SmsQuietSession implements IOSession {
 
@@ -64,13 +64,15 @@ final class SmsQuietSession implements IOSession {
         }
     }
 
+    /**
+     * HttpClient reads a response head into its input buffer, which holds what it has not parsed yet before the new
+     * bytes: the start of a header line from an earlier read, and over TLS the bytes decrypted just before this call.
+     * Masking the whole buffer catches a secret split across two reads, before the head is parsed and logged.
+     */
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        int start = dst.position();
         int count = session.read(dst);
-        if (count > 0) {
-            mask(dst, start, dst.position(), secrets.get());
-        }
+        mask(dst, 0, dst.position(), secrets.get());
         return count;
     }
 
