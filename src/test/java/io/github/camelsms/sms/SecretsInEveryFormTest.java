@@ -16,34 +16,45 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsRedactor;
 import io.github.camelsms.sms.simulator.TwilioOpenApi;
 import io.github.camelsms.sms.http.SmsCredentials;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10 item 1: no form of any secret (raw, Basic and Proxy-Authorization values, URL-encoded, JSON-escaped) in an
  * exception, its causes, the kept body and headers, a toString, a health detail or any log line, against loopback
- * servers that echo what they received. The last test runs every error path of items 1, 4, 5 and 6 with every logger at
- * TRACE, Apache HttpClient's header and wire loggers included.
+ * servers that echo what they received, over http and https and through an authenticating CONNECT proxy. The last test
+ * runs every error path of items 1 and 4 to 7 with every logger at TRACE, Apache HttpClient's header and wire loggers
+ * included.
  */
 @Timeout(60)
 class SecretsInEveryFormTest extends CamelTestSupport {
@@ -70,10 +81,20 @@ class SecretsInEveryFormTest extends CamelTestSupport {
         }
     }
 
+    @TempDir
+    static Path keys;
+    private static TlsLoopback tls;
+
     private HttpServer server;
+    private HttpsServer httpsServer;
     private volatile Function<Request, Reply> responder = r -> Reply.json(200, "{}");
     private final List<Request> received = new ArrayList<>();
     private final List<String> specViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void createKeys() throws Exception {
+        tls = TlsLoopback.create(keys);
+    }
 
     @BeforeEach
     void startServer() throws IOException {
@@ -81,11 +102,13 @@ class SecretsInEveryFormTest extends CamelTestSupport {
         server.createContext("/", this::handle);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
+        httpsServer = tls.start(this::handle);
     }
 
     @AfterEach
     void stopServer() {
         server.stop(0);
+        httpsServer.stop(0);
         // Twilio's OpenAPI spec is the oracle for every LaML request, also those this echoing stub receives
         assertThat(specViolations).as("LaML requests that do not conform to Twilio's OpenAPI spec").isEmpty();
     }
@@ -141,6 +164,7 @@ class SecretsInEveryFormTest extends CamelTestSupport {
         defaults.setProxyAuthPassword(PROXY_PASSWORD);
         defaults.setSecretKey(SIGNING_KEY);
         defaults.setRetryDelay(5);
+        context.getRegistry().bind("tls", tls.clientParameters());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -257,18 +281,45 @@ class SecretsInEveryFormTest extends CamelTestSupport {
                 SmsConstants.CALLBACK_URL, "https://example.com/dlr"));
     }
 
+    private Reply headerEcho(Request r) {
+        String auth = r.header("Authorization");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("WWW-Authenticate", "Basic realm=\"" + auth.substring(6) + "\"");
+        headers.put("Location", base() + "/login?key=" + URLEncoder.encode(API_KEY, StandardCharsets.UTF_8));
+        headers.put("X-Echo", auth);
+        headers.put("X-Raw-Key", API_KEY);
+        return new Reply(401, headers, "{\"error\":{\"code\":401,\"message\":\"Unauthorized\"}}", 0);
+    }
+
     private SmsException echoInHeaders() {
-        responder = r -> {
-            String auth = r.header("Authorization");
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Content-Type", "application/json");
-            headers.put("WWW-Authenticate", "Basic realm=\"" + auth.substring(6) + "\"");
-            headers.put("Location", base() + "/login?key=" + URLEncoder.encode(API_KEY, StandardCharsets.UTF_8));
-            headers.put("X-Echo", auth);
-            headers.put("X-Raw-Key", API_KEY);
-            return new Reply(401, headers, "{\"error\":{\"code\":401,\"message\":\"Unauthorized\"}}", 0);
-        };
+        responder = this::headerEcho;
         return fail(cpsms("credit"), null, Map.of());
+    }
+
+    private String cpsmsOverHttps(String operation, String... options) {
+        return "sms:cpsms/" + operation + "?baseUrl=https://127.0.0.1:" + httpsServer.getAddress().getPort()
+               + "&sslContextParameters=#tls" + (options.length > 0 ? "&" + String.join("&", options) : "");
+    }
+
+    /** Over https the TLS layer decrypts above the socket: what HttpClient logs of the answer must still be masked. */
+    private SmsException echoInHeadersOverHttps() {
+        responder = this::headerEcho;
+        SmsException e = fail(cpsmsOverHttps("credit"), null, Map.of());
+        assertThat(e.getStatusCode()).isEqualTo(401);
+        return e;
+    }
+
+    /** https through a proxy that wants credentials: HttpClient answers the challenge with its own CONNECT. */
+    private SmsException echoInHeadersThroughAnAuthenticatingTunnel() throws IOException {
+        responder = this::headerEcho;
+        try (TlsLoopback.ConnectProxy proxy = new TlsLoopback.ConnectProxy()) {
+            SmsException e = fail(cpsmsOverHttps("credit", "proxyHost=127.0.0.1", "proxyPort=" + proxy.port(),
+                    "proxyAuthUsername=" + PROXY_USER), null, Map.of());
+            assertThat(e.getStatusCode()).isEqualTo(401);
+            assertThat(proxy.proxyAuthorizations()).contains("Basic " + basic(PROXY_USER, PROXY_PASSWORD));
+            return e;
+        }
     }
 
     private SmsException echoFromAProxy() {
@@ -284,6 +335,43 @@ class SecretsInEveryFormTest extends CamelTestSupport {
         return fail("sms:cpsms/send?baseUrl=http://127.0.0.1:9/v2&proxyHost=127.0.0.1&proxyPort="
                     + server.getAddress().getPort() + "&proxyAuthUsername=" + PROXY_USER,
                 "Hi", Map.of(SmsConstants.TO, "4522334488"));
+    }
+
+    /**
+     * Issue 10 item 7's path: a CamelContext of its own (same secrets on its component) stops with a one-second
+     * shutdown timeout while a fan-out's requests hang on a server that would echo the credentials.
+     */
+    private SmsException forcedStopInTheMiddleOfAFanOut() throws Exception {
+        responder = r -> new Reply(201, Map.of("Content-Type", "application/json", "X-Echo", r.header("Authorization")),
+                "{\"sid\":\"SM0123456789abcdef0123456789abcdef\",\"status\":\"queued\",\"to\":\"+4522334488\","
+                + "\"from\":\"+4570200000\",\"account_sid\":\"" + SID + "\",\"echo\":\""
+                + json(r.header("Authorization")) + "\"}", 3000);
+        int before = received.size();
+        CamelContext stopping = new DefaultCamelContext();
+        SmsComponent component = new SmsComponent();
+        component.setConfiguration(context.getComponent("sms", SmsComponent.class).getConfiguration().copy());
+        stopping.addComponent("sms", component);
+        stopping.getShutdownStrategy().setTimeout(1);
+        stopping.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
+        stopping.start();
+        AsyncProducer producer = stopping.getEndpoint(twilio("send", "maxConcurrentRequests=2")).createAsyncProducer();
+        producer.start();
+        Exchange exchange = new DefaultExchange(stopping);
+        exchange.getMessage().setBody("Hi");
+        exchange.getMessage().setHeader(SmsConstants.TO, List.of("+4522334488", "+4522334489", "+4522334490"));
+        CountDownLatch ended = new CountDownLatch(1);
+        producer.process(exchange, doneSync -> ended.countDown());
+        while (received.size() < before + 2) {
+            Thread.sleep(5);
+        }
+        stopping.stop();
+        assertThat(ended.await(10, TimeUnit.SECONDS)).as("the exchange ended").isTrue();
+        assertThat(exchange.getException()).isInstanceOf(SmsPartialFailureException.class);
+        SmsPartialFailureException e = (SmsPartialFailureException) exchange.getException();
+        assertThat(e.isInDoubt()).isTrue();
+        assertThat(e.getResult().getRecipients()).extracting(io.github.camelsms.sms.model.SmsRecipientResult::getStatus)
+                .containsExactly("in-doubt", "in-doubt", io.github.camelsms.sms.model.SmsRecipientResult.NOT_SENT);
+        return e;
     }
 
     /** Issue 10 item 6's path: one recipient of a fan-out gets an unreadable 201 that echoes the credentials. */
@@ -391,6 +479,69 @@ class SecretsInEveryFormTest extends CamelTestSupport {
     }
 
     @Test
+    void overHttpsAnAnswerEchoingTheCredentialsInItsHeadersLeavesThemOutOfHttpClientsHeaderLog() {
+        try (LogCapture log = new LogCapture(true)) {
+            SmsException e = echoInHeadersOverHttps();
+            assertThat(received).singleElement()
+                    .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Basic " + basic(USER, API_KEY)));
+            // the headers logger printed the echoing answer, with the echoes masked
+            assertThat(log.texts("org.apache.hc.client5.http.headers"))
+                    .anySatisfy(line -> assertThat(line).containsIgnoringCase("X-Echo: Basic *"))
+                    .anySatisfy(line -> assertThat(line).containsIgnoringCase("X-Raw-Key: *"));
+            assertNoSecret("https log", log.everything());
+            assertNoSecret("https", exposed(e));
+        }
+    }
+
+    /** A 401 whose X-Echo header repeats the Authorization value, split in two reads in the middle of the value. */
+    private SmsException echoSplitAcrossTwoReads(boolean overTls) throws IOException {
+        try (TlsLoopback.SplitAnswerServer split = new TlsLoopback.SplitAnswerServer(overTls ? tls : null, head -> {
+            String auth = head.stream().filter(l -> l.toLowerCase().startsWith("authorization:"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("none");
+            String body = "{\"error\":{\"code\":401,\"message\":\"Unauthorized\"}}";
+            return List.of("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nX-Echo: " + auth.substring(0, 14),
+                    auth.substring(14) + "\r\nX-Raw-Key: " + API_KEY.substring(0, 3),
+                    API_KEY.substring(3) + "\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        })) {
+            String uri = "sms:cpsms/credit?baseUrl=" + (overTls ? "https" : "http") + "://127.0.0.1:" + split.port()
+                         + (overTls ? "&sslContextParameters=#tls" : "");
+            SmsException e = fail(uri, null, Map.of());
+            assertThat(e.getStatusCode()).isEqualTo(401);
+            return e;
+        }
+    }
+
+    @Test
+    void aSecretSplitAcrossTwoReadsIsMaskedBeforeHttpClientLogsTheHeader() throws IOException {
+        for (boolean overTls : new boolean[] { false, true }) {
+            try (LogCapture log = new LogCapture(true)) {
+                SmsException e = echoSplitAcrossTwoReads(overTls);
+                assertThat(log.texts("org.apache.hc.client5.http.headers")).as("tls " + overTls)
+                        .anySatisfy(line -> assertThat(line).endsWith("X-Echo: Basic " + "*".repeat(
+                                basic(USER, API_KEY).length())))
+                        .anySatisfy(line -> assertThat(line).endsWith("X-Raw-Key: " + "*".repeat(API_KEY.length())));
+                assertNoSecret("split, tls " + overTls, log.everything());
+                assertNoSecret("split, tls " + overTls, exposed(e));
+            }
+        }
+    }
+
+    @Test
+    void anAuthenticatingTunnelGetsTheProxyCredentialsAndTheLogDoesNot() throws IOException {
+        try (LogCapture log = new LogCapture(true)) {
+            SmsException e = echoInHeadersThroughAnAuthenticatingTunnel();
+            assertThat(received).singleElement()
+                    .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Basic " + basic(USER, API_KEY)))
+                    .satisfies(r -> assertThat(r.header("Proxy-Authorization")).isEmpty());
+            assertThat(log.texts("org.apache.hc.client5.http.headers"))
+                    .anySatisfy(line -> assertThat(line).contains("CONNECT 127.0.0.1:"))
+                    .anySatisfy(line -> assertThat(line).endsWith("Proxy-Authorization: ****"));
+            assertNoSecret("tunnel log", log.everything());
+            assertNoSecret("tunnel", exposed(e));
+        }
+    }
+
+    @Test
     void aProxyEchoingProxyAuthorizationIsRedacted() {
         SmsException e = echoFromAProxy();
         assertThat(e.getStatusCode()).isEqualTo(407);
@@ -434,6 +585,10 @@ class SecretsInEveryFormTest extends CamelTestSupport {
             exposed.addAll(exposed(echoRequestBody(twilio("send"))));
             exposed.addAll(exposed(echoInHeaders()));
             exposed.addAll(exposed(echoFromAProxy()));
+            exposed.addAll(exposed(echoInHeadersOverHttps()));
+            exposed.addAll(exposed(echoInHeadersThroughAnAuthenticatingTunnel()));
+            exposed.addAll(exposed(echoSplitAcrossTwoReads(false)));
+            exposed.addAll(exposed(echoSplitAcrossTwoReads(true)));
             exposed.addAll(exposed(slowCreateGroup()));
             SmsException partial = unreadableCreatedForOneRecipient();
             exposed.addAll(exposed(partial));
@@ -442,6 +597,7 @@ class SecretsInEveryFormTest extends CamelTestSupport {
             exposed.addAll(exposed(sameOriginNextPageCarryingATokenThenA500()));
             assertThat(received).anySatisfy(r -> assertThat(r.uri()).contains("Page=1&t="));
             exposed.addAll(exposed(healthDownWithAnEchoingServer()));
+            exposed.addAll(exposed(forcedStopInTheMiddleOfAFanOut()));
             // the log is real: Camel's error handler and HttpClient's own loggers spoke
             assertThat(log.events()).anySatisfy(e -> assertThat(e.getLevel().toString()).isEqualTo("ERROR"));
             assertThat(log.events()).anySatisfy(e -> assertThat(e.getLoggerName()).startsWith("org.apache.hc"));

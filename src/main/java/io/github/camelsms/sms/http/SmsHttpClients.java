@@ -59,7 +59,7 @@ public final class SmsHttpClients implements Closeable {
     private final Map<ClientKey, CloseableHttpAsyncClient> clients = new ConcurrentHashMap<>();
     private final Set<Runnable> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> maskedForms = ConcurrentHashMap.newKeySet();
-    private volatile SmsSecretMaskingSession.Secrets maskedBytes = SmsSecretMaskingSession.Secrets.NONE;
+    private volatile SmsQuietSession.Secrets maskedBytes = SmsQuietSession.Secrets.NONE;
     private final CamelContext camelContext;
     private final int maxTotalConnections;
     private final int connectionsPerRoute;
@@ -82,7 +82,7 @@ public final class SmsHttpClients implements Closeable {
     /** Masks every form of the redactor's secrets in the bytes the clients read, before HttpClient logs them. */
     public synchronized void maskInAnswers(SmsRedactor redactor) {
         if (maskedForms.addAll(redactor.forms())) {
-            maskedBytes = new SmsSecretMaskingSession.Secrets(maskedForms.stream()
+            maskedBytes = new SmsQuietSession.Secrets(maskedForms.stream()
                     .sorted(java.util.Comparator.comparingInt(String::length).reversed()) // longest form first
                     .map(f -> f.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
         }
@@ -142,17 +142,16 @@ public final class SmsHttpClients implements Closeable {
                 // the Authorization header is ours: a provider's WWW-Authenticate challenge (which may echo the
                 // credentials) is not answered, nor parsed into HttpClient's DEBUG log
                 .setTargetAuthenticationStrategy((challengeType, challenges, context) -> java.util.List.of())
-                // no wire log (HttpClient's own decorator would print every byte, Authorization included), and no
-                // secret in what is read: HttpClient logs response headers before the component sees them
-                .setIoSessionDecorator(session -> new SmsSecretMaskingSession(session, () -> maskedBytes))
+                // no wire log (HttpClient's own decorator would print every byte, Authorization included), no
+                // secret in what is read (HttpClient logs response headers before the component sees them) and the
+                // credentials' request headers quiet
+                .setIoSessionDecorator(session -> new SmsQuietSession(session, () -> maskedBytes))
                 .evictIdleConnections(EVICT_IDLE_AFTER)
                 .setThreadFactory(threadFactory())
                 .setIOReactorConfig(IOReactorConfig.custom().setSelectInterval(SELECT_INTERVAL).build())
                 .setUserAgent("camel-sms")
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "sms-request-progress",
-                        SmsRequestProgress.MARK_ON_CONNECTION)
-                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "sms-quiet-credentials",
-                        SmsQuietHeader.QUIET_CREDENTIALS);
+                        SmsRequestProgress.MARK_ON_CONNECTION);
         if (key.proxyHost() != null) {
             HttpHost proxy = new HttpHost(key.proxyHost(), key.proxyPort() != null ? key.proxyPort() : 8080);
             builder.setProxy(proxy);

@@ -7,6 +7,7 @@ import java.nio.channels.ByteChannel;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
+import org.apache.hc.core5.http.nio.command.RequestExecutionCommand;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.Command;
 import org.apache.hc.core5.reactor.IOEventHandler;
@@ -14,20 +15,26 @@ import org.apache.hc.core5.reactor.IOSession;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * An I/O session whose reads come back with every form of every secret overwritten by asterisks of the same length.
- * HttpClient's async client logs a response's headers to {@code org.apache.hc.client5.http.headers} as soon as it
- * has parsed them, before the component sees them, and offers no hook to stop it: a provider that echoes the
- * credentials in a header would have them printed at DEBUG. Masking the bytes as they are read keeps them out of that
- * log line. This works for plain http only: over TLS the session carries encrypted bytes (the client decrypts above
- * the decorator), so an echo over https still reaches that logger (the README says to keep it below DEBUG). A secret
- * split across two reads is not masked here either; the redactor masks it later in what the component keeps.
+ * An I/O session that keeps the secrets out of HttpClient's own logs. The async client prints every request and
+ * response header to {@code org.apache.hc.client5.http.headers} at DEBUG, with no hook to stop it, before the component
+ * sees a response. So this session
+ * <ul>
+ * <li>overwrites every form of every secret with asterisks of the same length in what it reads, before HttpClient
+ * parses it: the bytes read over plain http, and over TLS the decrypted bytes the TLS layer hands to the protocol
+ * handler (the session wraps each handler it is given, since the TLS layer reads from the socket below it);</li>
+ * <li>hands every request to the connection with its {@code Authorization} and {@code Proxy-Authorization} headers
+ * quiet ({@link SmsQuietHeader}), the {@code CONNECT} of a tunnel through an authenticating proxy included, which
+ * HttpClient builds and answers to the proxy's challenge itself.</li>
+ * </ul>
+ * Setting it as the client's session decorator also replaces HttpClient's wire-logging decorator. Only the response
+ * head must be masked here (HttpClient logs nothing of a body); the redactor masks bodies in what the component keeps.
  */
-final class SmsSecretMaskingSession implements IOSession {
+final class SmsQuietSession implements IOSession {
 
     private final IOSession session;
     private final Supplier<Secrets> secrets;
 
-    SmsSecretMaskingSession(IOSession session, Supplier<Secrets> secrets) {
+    SmsQuietSession(IOSession session, Supplier<Secrets> secrets) {
         this.session = session;
         this.secrets = secrets;
     }
@@ -57,13 +64,15 @@ final class SmsSecretMaskingSession implements IOSession {
         }
     }
 
+    /**
+     * HttpClient reads a response head into its input buffer, which holds what it has not parsed yet before the new
+     * bytes: the start of a header line from an earlier read, and over TLS the bytes decrypted just before this call.
+     * Masking the whole buffer catches a secret split across two reads, before the head is parsed and logged.
+     */
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        int start = dst.position();
         int count = session.read(dst);
-        if (count > 0) {
-            mask(dst, start, dst.position(), secrets.get());
-        }
+        mask(dst, 0, dst.position(), secrets.get());
         return count;
     }
 
@@ -129,7 +138,7 @@ final class SmsSecretMaskingSession implements IOSession {
 
     @Override
     public void upgrade(IOEventHandler handler) {
-        session.upgrade(handler);
+        session.upgrade(handler instanceof MaskingHandler ? handler : new MaskingHandler(handler));
     }
 
     @Override
@@ -139,7 +148,58 @@ final class SmsSecretMaskingSession implements IOSession {
 
     @Override
     public void enqueue(Command command, Command.Priority priority) {
-        session.enqueue(command, priority);
+        session.enqueue(quiet(command), priority);
+    }
+
+    private static Command quiet(Command command) {
+        if (command instanceof RequestExecutionCommand execution
+            && !(execution.getExchangeHandler() instanceof SmsQuietExchange)) {
+            return new RequestExecutionCommand(new SmsQuietExchange(execution.getExchangeHandler()),
+                    execution.getPushHandlerFactory(), execution.getCancellableDependency(), execution.getContext());
+        }
+        return command;
+    }
+
+    /** Masks the bytes a TLS layer decrypted before the protocol handler parses them. */
+    private final class MaskingHandler implements IOEventHandler {
+        private final IOEventHandler handler;
+
+        MaskingHandler(IOEventHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void connected(IOSession protocolSession) throws IOException {
+            handler.connected(protocolSession);
+        }
+
+        @Override
+        public void inputReady(IOSession protocolSession, ByteBuffer src) throws IOException {
+            if (src != null && src.hasRemaining()) {
+                mask(src, src.position(), src.limit(), secrets.get());
+            }
+            handler.inputReady(protocolSession, src);
+        }
+
+        @Override
+        public void outputReady(IOSession protocolSession) throws IOException {
+            handler.outputReady(protocolSession);
+        }
+
+        @Override
+        public void timeout(IOSession protocolSession, Timeout timeout) throws IOException {
+            handler.timeout(protocolSession, timeout);
+        }
+
+        @Override
+        public void exception(IOSession protocolSession, Exception cause) {
+            handler.exception(protocolSession, cause);
+        }
+
+        @Override
+        public void disconnected(IOSession protocolSession) {
+            handler.disconnected(protocolSession);
+        }
     }
 
     @Override
