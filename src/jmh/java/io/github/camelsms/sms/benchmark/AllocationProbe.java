@@ -29,7 +29,8 @@ final class AllocationProbe {
              BenchmarkFixture camel = new BenchmarkFixture(stub.baseUrl());
              RawHttpClient raw = new RawHttpClient(stub.baseUrl());
              RawAsyncHttpClient rawAsync = new RawAsyncHttpClient(stub.baseUrl())) {
-            String only = System.getProperty("bench.probeOnly", "");
+            // e.g. -Dbench.probeOnly=Async,Sms: only the clients whose names contain one of these
+            String[] only = System.getProperty("bench.probeOnly", "").split(",");
             Object[][] clients = {
                     { "camelOnly", (Callable<?>) camel::sendCamelOnly },
                     { "cpsmsHttpClient", (Callable<?>) raw::postCpsms },
@@ -41,7 +42,7 @@ final class AllocationProbe {
                     { "lamlSms", (Callable<?>) camel::sendSmsMycpaas },
                     { "lamlCamelHttp", (Callable<?>) camel::sendLamlByHand } };
             for (Object[] client : clients) {
-                if (((String) client[0]).contains(only)) {
+                if (java.util.Arrays.stream(only).anyMatch(((String) client[0])::contains)) {
                     sb.append(probe((String) client[0], sends, (Callable<?>) client[1]));
                 }
             }
