@@ -35,7 +35,7 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        int warmupIterations = Integer.getInteger("bench.warmupIterations", 4);
+        int warmupIterations = Integer.getInteger("bench.warmupIterations", 10);
         int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 1);
         int iterations = Integer.getInteger("bench.iterations", 8);
         int seconds = Integer.getInteger("bench.seconds", 1);
