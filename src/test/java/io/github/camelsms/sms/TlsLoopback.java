@@ -62,6 +62,10 @@ final class TlsLoopback {
         return new TlsLoopback(keystore, serverTls);
     }
 
+    SSLContext serverContext() {
+        return serverContext;
+    }
+
     /** What a client sets as {@code sslContextParameters} to trust the server. */
     SSLContextParameters clientParameters() {
         KeyStoreParameters trust = new KeyStoreParameters();
