@@ -1,6 +1,9 @@
 package io.github.camelsms.sms.http;
 
 import java.io.IOException;
+
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -172,6 +175,22 @@ public final class SmsErrors {
                                  ? ". The request had gone out, so " + mayHaveActed(request, operation)
                                  : beforeSending ? ". Nothing was sent; check the base URL, the network and the proxy"
                                                  : "");
+        return new SmsTransportException(message, failure, e);
+    }
+
+    /**
+     * An answer HttpClient could not read as HTTP (a broken status line, header or Content-Length). The request went
+     * out if its bytes were written, so a send is then in doubt.
+     */
+    public static SmsTransportException notHttp(
+            String provider, String operation, SmsHttpRequest request, String url, HttpException e,
+            boolean requestWritten) {
+        boolean inDoubt = requestWritten && request.changesState();
+        SmsFailure failure = new SmsFailure(provider, operation, 0, null, !inDoubt, inDoubt, null, null);
+        String message = provider + " " + operation + ": " + url + " answered with something that is not valid HTTP ("
+                         + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")"
+                         + (inDoubt ? ". The request had gone out, so " + mayHaveActed(request, operation)
+                                    : requestWritten ? "" : ". Nothing was sent");
         return new SmsTransportException(message, failure, e);
     }
 

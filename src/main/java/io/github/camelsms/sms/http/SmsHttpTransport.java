@@ -21,6 +21,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
@@ -248,6 +249,8 @@ public final class SmsHttpTransport {
                     "a body larger than " + MAX_RESPONSE_BYTES + " bytes");
         } else if (e instanceof IOException io) {
             return SmsErrors.fromIo(provider.name(), operation, request, url, io, written);
+        } else if (e instanceof HttpException notHttp) {
+            return SmsErrors.notHttp(provider.name(), operation, request, url, notHttp, written);
         }
         return SmsErrors.aborted(provider.name(), operation, request, url, e, written);
     }
