@@ -113,6 +113,22 @@ public final class SmsErrors {
         };
     }
 
+    /**
+     * The proxy refused to open the tunnel to the provider: nothing was sent to the provider. Retryable only when the
+     * proxy itself was unavailable (5xx).
+     */
+    public static SmsTransportException refusedByProxy(
+            String provider, String operation, SmsHttpRequest request, String proxy, SmsHttpResponse response) {
+        int status = response.statusCode();
+        SmsFailure failure = new SmsFailure(provider, operation, status, null, status >= 500, false,
+                response.bodyAsString(), response.headers());
+        String why = status == 407
+                ? " refused the proxy credentials (HTTP 407): check proxyAuthUsername and proxyAuthPassword"
+                : " refused the tunnel to the provider (HTTP " + status + ")";
+        return new SmsTransportException(provider + " " + operation + ": the proxy " + proxy + why
+                                         + ". Nothing was sent to " + provider, failure);
+    }
+
     /** An answer that arrived but cannot be understood. */
     public static SmsProviderException unreadable(
             String provider, String operation, SmsHttpRequest request, SmsHttpResponse response, String what) {

@@ -58,15 +58,18 @@ public final class SmsHttpTransport {
     private final Header authorizationHeader;
     private final RequestConfig requestConfig;
     private final SmsRetryPolicy retryPolicy;
+    private final String tunnelProxy;
 
     /**
-     * @param redactor removes every form of the endpoint's secrets from answers and failures before they are kept,
-     *                 thrown or logged
+     * @param redactor    removes every form of the endpoint's secrets from answers and failures before they are
+     *                    kept, thrown or logged
+     * @param tunnelProxy the proxy (host:port) https requests tunnel through, or null
      */
     public SmsHttpTransport(SmsHttpClients clients, CloseableHttpAsyncClient client, ScheduledExecutorService retryTimer,
                             SmsProvider provider, String baseUrl, SmsCredentials credentials, long responseTimeout,
-                            SmsRetryPolicy retryPolicy, SmsRedactor redactor) {
+                            SmsRetryPolicy retryPolicy, SmsRedactor redactor, String tunnelProxy) {
         this.clients = clients;
+        this.tunnelProxy = tunnelProxy;
         this.redactor = redactor;
         this.client = client;
         this.retryTimer = retryTimer;
@@ -211,6 +214,10 @@ public final class SmsHttpTransport {
                     }
                     if (response.isSuccess()) {
                         future.complete(response);
+                    } else if (tunnelProxy != null && !progress.written()) {
+                        // nothing of the request went out: the answer is the proxy's to the CONNECT
+                        future.completeExceptionally(SmsErrors.refusedByProxy(provider.name(), operation, request,
+                                tunnelProxy, response));
                     } else {
                         future.completeExceptionally(provider.toException(response, request, operation));
                     }
