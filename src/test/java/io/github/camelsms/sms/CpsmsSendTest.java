@@ -62,6 +62,18 @@ class CpsmsSendTest extends SmsTestSupport {
     }
 
     @Test
+    void numericSendersGoWithoutThePlusAndAlphanumericOnesAsWritten() {
+        for (String[] sender : new String[][] { { "+4512345678", "4512345678" }, { "12345678901234567890",
+                "12345678901234567890" }, { "My Shop 1", "My Shop 1" }, { "ABCDEFGHIJK", "ABCDEFGHIJK" } }) {
+            Exchange exchange = call(cpsms("send"), "Hi", Map.of(SmsConstants.TO, "4522334488",
+                    SmsConstants.FROM, sender[0]));
+
+            assertThat(exchange.getException()).isNull();
+            assertThat(sim.lastRequest().json().get("from").asText()).isEqualTo(sender[1]);
+        }
+    }
+
+    @Test
     void sendsToSeveralRecipientsAsAnArrayAndUsesTheDefaultSenderOption() {
         Exchange exchange = call(cpsms("send", "from=Shop"), "Hi", Map.of(SmsConstants.TO, List.of("4522334488",
                 "+46 70 123 45 67")));

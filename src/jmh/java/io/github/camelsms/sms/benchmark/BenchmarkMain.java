@@ -131,44 +131,51 @@ public final class BenchmarkMain {
 
     private static String table(Map<String, Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| provider | threads | client | sends/s | x ceiling | p50 us | p99 us | bytes/send | alloc x"
-                  + " ceiling |\n|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| provider | threads | client | sends/s | x ceiling | x async | p50 us | p99 us | bytes/send"
+                  + " | alloc x ceiling | alloc x async |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int threads : CONCURRENCY) {
             Row floor = rows.get("stubFloor@" + threads);
             if (floor != null) {
-                sb.append(line("(stub)", threads, "bare socket, canned request", floor, null));
+                sb.append(line("(stub)", threads, "bare socket, canned request", floor, null, null));
             }
             Row camelOnly = rows.get("camelOnly@" + threads);
             if (camelOnly != null) {
-                sb.append(line("(camel)", threads, "template + one-step route, no HTTP", camelOnly, null));
+                sb.append(line("(camel)", threads, "template + one-step route, no HTTP", camelOnly, null, null));
             }
             for (String provider : List.of("cpsms", "laml")) {
                 Row ceiling = rows.get(provider + "HttpClient@" + threads);
+                Row async = rows.get(provider + "HttpAsyncClient@" + threads);
                 List<String[]> clients = new ArrayList<>();
                 clients.add(new String[] { "HttpClient", "raw HttpClient 5 (ceiling)" });
+                clients.add(new String[] { "HttpAsyncClient", "raw HttpClient 5 async (transport alone)" });
                 clients.add(new String[] { "Sms", provider.equals("cpsms") ? "sms:cpsms/send" : "sms:mycpaas/send" });
                 clients.add(new String[] { "CamelHttp", "route + camel-http by hand" });
                 for (String[] client : clients) {
                     Row row = rows.get(provider + client[0] + "@" + threads);
                     if (row != null) {
-                        sb.append(line(provider, threads, client[1], row, ceiling));
+                        sb.append(line(provider, threads, client[1], row, ceiling, async));
                     }
                 }
             }
         }
-        Row sms1 = rows.get("cpsmsSms@1");
-        Row hand1 = rows.get("cpsmsCamelHttp@1");
-        Row sms16 = rows.get("cpsmsSms@16");
-        Row hand16 = rows.get("cpsmsCamelHttp@16");
-        Row laml1 = rows.get("lamlSms@1");
-        Row lamlHand1 = rows.get("lamlCamelHttp@1");
-        Row laml16 = rows.get("lamlSms@16");
-        Row lamlHand16 = rows.get("lamlCamelHttp@16");
         sb.append("\nsms: vs the hand-written camel-http route (throughput ratio): ");
-        sb.append(ratio("cpsms@1", sms1, hand1)).append(", ").append(ratio("cpsms@16", sms16, hand16)).append(", ")
-                .append(ratio("laml@1", laml1, lamlHand1)).append(", ").append(ratio("laml@16", laml16, lamlHand16))
-                .append("\n\n");
-        return sb.toString();
+        sb.append(ratios(rows, "Sms", "CamelHttp"));
+        sb.append("\nsms: vs raw HttpClient 5 async, the transport alone (throughput ratio): ");
+        sb.append(ratios(rows, "Sms", "HttpAsyncClient"));
+        sb.append("\nraw HttpClient 5 async vs the classic ceiling (throughput ratio): ");
+        sb.append(ratios(rows, "HttpAsyncClient", "HttpClient"));
+        return sb.append("\n\n").toString();
+    }
+
+    private static String ratios(Map<String, Row> rows, String client, String reference) {
+        List<String> parts = new ArrayList<>();
+        for (String provider : List.of("cpsms", "laml")) {
+            for (int threads : CONCURRENCY) {
+                parts.add(ratio(provider + "@" + threads, rows.get(provider + client + "@" + threads),
+                        rows.get(provider + reference + "@" + threads)));
+            }
+        }
+        return String.join(", ", parts);
     }
 
     private static String ratio(String label, Row a, Row b) {
@@ -176,12 +183,18 @@ public final class BenchmarkMain {
                 : String.format(Locale.ROOT, "%s %.2fx", label, a.throughput / b.throughput);
     }
 
-    private static String line(String provider, int threads, String client, Row row, Row ceiling) {
-        return String.format(Locale.ROOT, "| %s | %d | %s | %,.0f ± %,.0f | %s | %.0f | %.0f | %,.0f | %s |%n",
+    private static String line(String provider, int threads, String client, Row row, Row ceiling, Row async) {
+        return String.format(Locale.ROOT, "| %s | %d | %s | %,.0f ± %,.0f | %s | %s | %.0f | %.0f | %,.0f | %s | %s |%n",
                 provider, threads, client, row.throughput, row.throughputError,
-                ceiling == null ? "" : String.format(Locale.ROOT, "%.2f", row.throughput / ceiling.throughput),
+                times(row.throughput, ceiling == null ? Double.NaN : ceiling.throughput),
+                times(row.throughput, async == null ? Double.NaN : async.throughput),
                 row.p50, row.p99, row.allocPerOp,
-                ceiling == null ? "" : String.format(Locale.ROOT, "%.2f", row.allocPerOp / ceiling.allocPerOp));
+                times(row.allocPerOp, ceiling == null ? Double.NaN : ceiling.allocPerOp),
+                times(row.allocPerOp, async == null ? Double.NaN : async.allocPerOp));
+    }
+
+    private static String times(double value, double reference) {
+        return Double.isNaN(reference) ? "" : String.format(Locale.ROOT, "%.2f", value / reference);
     }
 
     private static void write(StringBuilder report) throws IOException {

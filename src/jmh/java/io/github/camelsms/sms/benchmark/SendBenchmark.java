@@ -25,12 +25,14 @@ public class SendBenchmark {
         CannedHttpStub stub;
         BenchmarkFixture camel;
         RawHttpClient raw;
+        RawAsyncHttpClient rawAsync;
 
         @Setup(Level.Trial)
         public void start() throws Exception {
             stub = new CannedHttpStub();
             camel = new BenchmarkFixture(stub.baseUrl());
             raw = new RawHttpClient(stub.baseUrl());
+            rawAsync = new RawAsyncHttpClient(stub.baseUrl());
             // every path once, so a misconfiguration fails before measuring
             camel.sendSmsCpsms();
             camel.sendSmsMycpaas();
@@ -38,11 +40,14 @@ public class SendBenchmark {
             camel.sendLamlByHand();
             raw.postCpsms();
             raw.postLaml();
+            rawAsync.postCpsms();
+            rawAsync.postLaml();
         }
 
         @TearDown(Level.Trial)
         public void stop() throws Exception {
             raw.close();
+            rawAsync.close();
             camel.close();
             stub.close();
         }
@@ -110,6 +115,12 @@ public class SendBenchmark {
         return s.raw.postCpsms();
     }
 
+    /** The transport alone: HttpClient 5's async client, the caller waiting on the future. */
+    @Benchmark
+    public byte[] cpsmsHttpAsyncClient(Stub s) throws IOException {
+        return s.rawAsync.postCpsms();
+    }
+
     @Benchmark
     public Object cpsmsSms(Stub s) {
         return s.camel.sendSmsCpsms();
@@ -123,6 +134,11 @@ public class SendBenchmark {
     @Benchmark
     public byte[] lamlHttpClient(Stub s) throws IOException {
         return s.raw.postLaml();
+    }
+
+    @Benchmark
+    public byte[] lamlHttpAsyncClient(Stub s) throws IOException {
+        return s.rawAsync.postLaml();
     }
 
     @Benchmark

@@ -1,73 +1,86 @@
 package io.github.camelsms.sms.http;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Set;
 
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
 
 /**
- * A request body that notes when the connection starts writing it: before that, the provider cannot have acted on
- * the request, so a failure then is certainly not in doubt.
+ * A request body of known bytes that notes when the connection starts writing it: before that, the provider cannot
+ * have acted on the request, so a failure then is certainly not in doubt. The content type is a constant string (the
+ * client asks for it more than once per request).
  */
 final class TrackedEntityProducer implements AsyncEntityProducer {
 
-    private final AsyncEntityProducer delegate;
+    private final byte[] body;
+    private final String contentType;
     private final SmsRequestProgress progress;
+    private ByteBuffer unwritten;
 
-    TrackedEntityProducer(AsyncEntityProducer delegate, SmsRequestProgress progress) {
-        this.delegate = delegate;
+    TrackedEntityProducer(byte[] body, String contentType, SmsRequestProgress progress) {
+        this.body = body;
+        this.contentType = contentType;
         this.progress = progress;
     }
 
     @Override
     public void produce(DataStreamChannel channel) throws IOException {
         progress.markWritten();
-        delegate.produce(channel);
+        if (unwritten == null) {
+            unwritten = ByteBuffer.wrap(body);
+        }
+        if (unwritten.hasRemaining()) {
+            channel.write(unwritten);
+        }
+        if (!unwritten.hasRemaining()) {
+            channel.endStream();
+        }
     }
 
     @Override
     public int available() {
-        return delegate.available();
+        return unwritten == null ? body.length : unwritten.remaining();
     }
 
     @Override
     public boolean isRepeatable() {
-        return delegate.isRepeatable();
+        return true;
     }
 
     @Override
     public void failed(Exception cause) {
-        delegate.failed(cause);
+        // the transport's callback maps the failure
     }
 
     @Override
     public long getContentLength() {
-        return delegate.getContentLength();
+        return body.length;
     }
 
     @Override
     public String getContentType() {
-        return delegate.getContentType();
+        return contentType;
     }
 
     @Override
     public String getContentEncoding() {
-        return delegate.getContentEncoding();
+        return null;
     }
 
     @Override
     public boolean isChunked() {
-        return delegate.isChunked();
+        return false;
     }
 
     @Override
     public Set<String> getTrailerNames() {
-        return delegate.getTrailerNames();
+        return null;
     }
 
     @Override
     public void releaseResources() {
-        delegate.releaseResources();
+        unwritten = null; // a repeated request writes the body from the start
     }
 }

@@ -1,11 +1,11 @@
 package io.github.camelsms.sms.model;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The outcome of a send: one {@link SmsRecipientResult} per recipient, in input order (CPSMS answers list accepted
@@ -30,7 +30,8 @@ public class SmsSendResult {
                          Map<String, List<String>> mergedRecipients) {
         this.provider = provider;
         this.recipients = List.copyOf(recipients);
-        this.mergedRecipients = Collections.unmodifiableMap(new LinkedHashMap<>(mergedRecipients));
+        this.mergedRecipients = mergedRecipients.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(mergedRecipients));
         int accepted = 0;
         for (SmsRecipientResult r : this.recipients) {
             accepted += r.isAccepted() ? 1 : 0;
@@ -66,13 +67,28 @@ public class SmsSendResult {
 
     /** The sum of the accepted recipients' costs, or null when the provider reported none. */
     public BigDecimal getTotalCost() {
-        return recipients.stream().map(SmsRecipientResult::getCost).filter(Objects::nonNull)
-                .reduce(BigDecimal::add).orElse(null);
+        BigDecimal total = null;
+        for (SmsRecipientResult r : recipients) {
+            if (r.getCost() != null) {
+                total = total == null ? r.getCost() : total.add(r.getCost());
+            }
+        }
+        return total;
     }
 
     /** The message ids the provider returned, in recipient order (empty for cpsms). */
     public List<String> getMessageIds() {
-        return recipients.stream().map(SmsRecipientResult::getMessageId).filter(Objects::nonNull).toList();
+        if (recipients.size() == 1) {
+            String id = recipients.get(0).getMessageId();
+            return id == null ? List.of() : List.of(id);
+        }
+        List<String> ids = new ArrayList<>(recipients.size());
+        for (SmsRecipientResult r : recipients) {
+            if (r.getMessageId() != null) {
+                ids.add(r.getMessageId());
+            }
+        }
+        return Collections.unmodifiableList(ids);
     }
 
     @Override

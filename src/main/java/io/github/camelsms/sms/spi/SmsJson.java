@@ -5,10 +5,15 @@ import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * The component's one configured ObjectMapper, and helpers for reading providers' loosely typed JSON.
@@ -43,6 +48,51 @@ public final class SmsJson {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * Only the named top-level fields of a JSON object (each name matched with and without regard to case, as
+     * {@link #field} looks them up), without building the rest of the tree: a LaML message resource has twenty fields
+     * and a send needs four. The whole tree when the body is JSON but not an object; null when it is empty or not JSON.
+     */
+    public static JsonNode readFieldsOrNull(byte[] body, String... names) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return readOrNull(body);
+            }
+            ObjectNode fields = MAPPER.getNodeFactory().objectNode();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+                if (token != JsonToken.FIELD_NAME) {
+                    return null; // not reached for well-formed JSON: the parser throws first
+                }
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!isOneOf(name, names)) {
+                    parser.skipChildren();
+                } else if (value == JsonToken.VALUE_STRING) {
+                    fields.set(name, TextNode.valueOf(parser.getText()));
+                } else if (value == JsonToken.VALUE_NULL) {
+                    fields.set(name, NullNode.getInstance());
+                } else {
+                    fields.set(name, MAPPER.readTree(parser));
+                }
+            }
+            return fields;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean isOneOf(String name, String[] names) {
+        for (String n : names) {
+            if (n.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A field looked up without regard to case (CPSMS answers both "success" and "Success"), or null. */

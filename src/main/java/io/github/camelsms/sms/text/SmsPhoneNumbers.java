@@ -2,6 +2,9 @@ package io.github.camelsms.sms.text;
 
 import io.github.camelsms.sms.http.SmsErrors;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -15,6 +18,17 @@ import io.github.camelsms.sms.SmsConfiguration;
 public final class SmsPhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** Digits and the usual separators only: no letters (vanity numbers), extensions or control characters. */
+    private static final Pattern DIALABLE = Pattern.compile("\\+?[0-9 ()./-]+");
+
+    /**
+     * Numbers recently normalized, as (number as written, defaultRegion, bareDigitsHaveCountryCode) -> E.164 or
+     * {@link #INVALID}: libphonenumber's parse allocates about 5 KB and costs more CPU than the rest of a send's
+     * validation, and most applications send to the same numbers again and again. Emptied when full.
+     */
+    static final int CACHE_SIZE = 1024;
+    private static final Map<Key, String> CACHE = new ConcurrentHashMap<>();
+    private static final String INVALID = "invalid";
 
     private SmsPhoneNumbers() {
     }
@@ -30,9 +44,27 @@ public final class SmsPhoneNumbers {
         if (raw == null) {
             return null;
         }
+        Key key = new Key(raw, defaultRegion, bareDigitsHaveCountryCode);
+        String cached = CACHE.get(key);
+        if (cached == null) {
+            String e164 = normalize(raw, defaultRegion, bareDigitsHaveCountryCode);
+            cached = e164 != null ? e164 : INVALID;
+            if (CACHE.size() >= CACHE_SIZE) {
+                CACHE.clear();
+            }
+            CACHE.put(key, cached);
+        }
+        return INVALID.equals(cached) ? null : cached;
+    }
+
+    /** How many numbers are remembered now (at most {@link #CACHE_SIZE}). */
+    static int cached() {
+        return CACHE.size();
+    }
+
+    private static String normalize(String raw, String defaultRegion, boolean bareDigitsHaveCountryCode) {
         String number = raw.strip();
-        // digits and the usual separators only: no letters (vanity numbers), extensions or control characters
-        if (number.isEmpty() || !number.matches("\\+?[0-9 ()./-]+") || number.length() > 40) {
+        if (number.isEmpty() || number.length() > 40 || !DIALABLE.matcher(number).matches()) {
             return null;
         }
         if (number.startsWith("00")) {
@@ -76,5 +108,8 @@ public final class SmsPhoneNumbers {
         } catch (NumberParseException e) {
             return null;
         }
+    }
+
+    private record Key(String raw, String defaultRegion, boolean bareDigitsHaveCountryCode) {
     }
 }

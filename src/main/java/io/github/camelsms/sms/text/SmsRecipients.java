@@ -64,21 +64,23 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
                 spellings.computeIfAbsent(address, n -> new ArrayList<>(1)).add(r);
             }
         }
-        List<String> numbers = new ArrayList<>(spellings.keySet());
-        Map<String, List<String>> merged = new LinkedHashMap<>();
-        spellings.forEach((number, written) -> {
-            if (written.size() > 1) {
-                merged.put(number, List.copyOf(written));
-            }
-        });
+        List<String> numbers = List.copyOf(spellings.keySet());
+        Map<String, List<String>> merged = raw.size() == numbers.size() ? Map.of() : new LinkedHashMap<>();
+        if (raw.size() != numbers.size()) {
+            spellings.forEach((number, written) -> {
+                if (written.size() > 1) {
+                    merged.put(number, List.copyOf(written));
+                }
+            });
+        }
         if (!bad.isEmpty() && (!call.configuration().isSkipInvalidRecipients() || numbers.isEmpty())) {
             throw call.invalid("to", "invalid recipient number(s) " + bad + ": " + formatHint);
         }
-        List<SmsRecipientResult> skipped = bad.stream()
+        List<SmsRecipientResult> skipped = bad.isEmpty() ? List.of() : bad.stream()
                 .map(r -> new SmsRecipientResult(r, false, null, "invalid", null, INVALID_NUMBER,
                         "not a valid phone number; skipped (skipInvalidRecipients=true)"))
                 .toList();
-        return new SmsRecipients(List.copyOf(numbers), skipped, merged);
+        return new SmsRecipients(numbers, skipped, merged);
     }
 
     /** The channel prefix ({@code whatsapp:}) the address starts with, lower-cased, or null. */

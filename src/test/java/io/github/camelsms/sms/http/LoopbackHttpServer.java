@@ -155,6 +155,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
                 requests.add(request);
                 checkAgainstTwilioSpec(request, lines);
                 maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                boolean counted = true;
                 try {
                     Answer answer = responder.apply(request);
                     if (answer.delayMillis() > 0) {
@@ -166,12 +167,18 @@ public final class LoopbackHttpServer implements AutoCloseable {
                     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
                     String responseHead = "HTTP/1.1 " + answer.status() + " X\r\nContent-Type: " + answer.contentType()
                                           + "\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+                    // no longer in flight once the answer may reach the client, which may then send its next request
+                    // (counted after the write, a fast client's next request was seen while this one still counted)
+                    inFlight.decrementAndGet();
+                    counted = false;
                     out.write(responseHead.getBytes(StandardCharsets.US_ASCII));
                     out.write(bytes);
                     out.flush();
                     answered.incrementAndGet();
                 } finally {
-                    inFlight.decrementAndGet();
+                    if (counted) {
+                        inFlight.decrementAndGet();
+                    }
                 }
             }
         } catch (IOException | InterruptedException e) {

@@ -47,4 +47,25 @@ class SmsPhoneNumbersTest {
         assertThat(SmsPhoneNumbers.toE164(raw, "DK", true)).isNull();
         assertThat(SmsPhoneNumbers.toE164(raw, null, false)).isNull();
     }
+
+    @Test
+    void aRememberedNumberIsReadUnderItsOwnOptionsOnly() {
+        for (int round = 0; round < 3; round++) {
+            assertThat(SmsPhoneNumbers.toE164("4522334488", null, true)).isEqualTo("+4522334488");
+            assertThat(SmsPhoneNumbers.toE164("4522334488", null, false)).isNull();
+            assertThat(SmsPhoneNumbers.toE164("22 33 44 88", "DK", false)).isEqualTo("+4522334488");
+            assertThat(SmsPhoneNumbers.toE164("22 33 44 88", "SE", false)).isNotEqualTo("+4522334488");
+            assertThat(SmsPhoneNumbers.toE164("22 33 44 88", null, false)).isNull();
+            assertThat(SmsPhoneNumbers.toE164("abc", "DK", true)).isNull();
+        }
+    }
+
+    @Test
+    void theMemoryOfNumbersStaysBounded() {
+        for (int i = 0; i < 3 * SmsPhoneNumbers.CACHE_SIZE; i++) {
+            String number = "+4522" + String.format("%06d", i);
+            assertThat(SmsPhoneNumbers.toE164(number, null, false)).isEqualTo(number);
+            assertThat(SmsPhoneNumbers.cached()).isLessThanOrEqualTo(SmsPhoneNumbers.CACHE_SIZE);
+        }
+    }
 }

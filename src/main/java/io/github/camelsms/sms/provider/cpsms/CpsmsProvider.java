@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.SmsConfiguration;
@@ -45,8 +44,6 @@ public class CpsmsProvider implements SmsProvider {
 
     static final int MAX_MESSAGE_LENGTH = 1530;
     static final int MAX_REFERENCE_LENGTH = 32;
-    private static final Pattern NUMERIC_SENDER = Pattern.compile("\\+?\\d{1,20}");
-    private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("[A-Za-z0-9 ]{1,11}");
 
     private static final List<String> OPERATIONS = List.of(
             "send", "sendGroup", "cancelScheduled", "credit", "log", "createGroup", "listGroups", "updateGroup",
@@ -175,7 +172,8 @@ public class CpsmsProvider implements SmsProvider {
 
         if (toGroup) {
             return post(call, SmsHttpRequest.json("POST", "/sendgroup", body, true)).thenApply(
-                    sent -> call.completeSend(sent.result(), text, null, partialFailure(call, sent.response())));
+                    sent -> call.completeSend(sent.result(), text, null, partialFailure(call, sent.result(),
+                            sent.response())));
         }
         SmsRecipients resolved = recipients;
         CpsmsChunkedSend chunked = new CpsmsChunkedSend(resolved.numbers(),
@@ -192,12 +190,16 @@ public class CpsmsProvider implements SmsProvider {
             SmsFailure partialFailure = chunked.failure() != null
                     ? new SmsFailure(NAME, call.operation(), chunked.failure().getStatusCode(),
                             chunked.failure().getProviderCode(), false, chunked.failure().isInDoubt(), null, null)
-                    : partialFailure(call, chunked.lastResponse());
+                    : partialFailure(call, result, chunked.lastResponse());
             return call.completeSend(result, text, null, partialFailure);
         });
     }
 
-    private static SmsFailure partialFailure(SmsCall call, SmsHttpResponse response) {
+    /** What a partial failure carries; null (not needed) when every recipient was accepted. */
+    private static SmsFailure partialFailure(SmsCall call, SmsSendResult result, SmsHttpResponse response) {
+        if (result.getRejectedCount() == 0) {
+            return null;
+        }
         return new SmsFailure(NAME, call.operation(), response.statusCode(), null, false, false,
                 response.bodyAsString(), response.headers());
     }
@@ -226,13 +228,43 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     private static String sender(SmsCall call, String from) {
-        boolean numeric = NUMERIC_SENDER.matcher(from).matches();
-        boolean alphanumeric = ALPHANUMERIC_SENDER.matcher(from).matches() && !from.isBlank();
+        boolean numeric = isNumericSender(from);
+        boolean alphanumeric = isAlphanumericSender(from);
         if (!numeric && !alphanumeric) {
             throw call.invalid("from", "the sender '" + from + "' must be at most 11 letters and digits or at most"
                                        + " 20 digits");
         }
         return numeric && from.startsWith("+") ? from.substring(1) : from;
+    }
+
+    /** At most 20 digits after an optional +. */
+    static boolean isNumericSender(String from) {
+        int start = from.startsWith("+") ? 1 : 0;
+        int digits = from.length() - start;
+        if (digits < 1 || digits > 20) {
+            return false;
+        }
+        for (int i = start; i < from.length(); i++) {
+            char c = from.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** At most 11 ASCII letters, digits and spaces, not only spaces. */
+    static boolean isAlphanumericSender(String from) {
+        if (from.isEmpty() || from.length() > 11 || from.isBlank()) {
+            return false;
+        }
+        for (int i = 0; i < from.length(); i++) {
+            char c = from.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Instant scheduledAt(SmsCall call) {

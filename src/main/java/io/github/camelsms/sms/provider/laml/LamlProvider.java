@@ -47,6 +47,8 @@ public abstract class LamlProvider implements SmsProvider {
     static final int MAX_BODY_LENGTH = 1600;
     static final int MAX_MEDIA_URLS = 10;
     private static final int MAX_PAGES = 1000;
+    /** What a send reads of the message resource it gets back (see {@link #accepted}). */
+    private static final String[] SENT_FIELDS = { "sid", "to", "status", "price" };
 
     static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
     static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
@@ -262,7 +264,7 @@ public abstract class LamlProvider implements SmsProvider {
         if (requests.size() == 1) {
             SmsHttpRequest request = requests.get(0);
             return call.send(request).thenApply(response -> {
-                SmsMessage single = readMessage(call, request, response);
+                SmsMessage single = readSent(call, request, response);
                 SmsSendResult result = recipients.addSkippedTo(
                         new SmsSendResult(name(), List.of(accepted(single, numbers.get(0)))));
                 call.setOutHeader(SmsConstants.MESSAGE_ID, single.getSid());
@@ -270,7 +272,7 @@ public abstract class LamlProvider implements SmsProvider {
             });
         }
         return call.sendEach(requests, configuration.getMaxConcurrentRequests(),
-                (i, response) -> accepted(readMessage(call, requests.get(i), response), numbers.get(i)))
+                (i, response) -> accepted(readSent(call, requests.get(i), response), numbers.get(i)))
                 .thenApply(fanOut -> merge(call, numbers, recipients, text, fanOut));
     }
 
@@ -474,7 +476,15 @@ public abstract class LamlProvider implements SmsProvider {
     }
 
     private SmsMessage readMessage(SmsCall call, SmsHttpRequest request, SmsHttpResponse response) {
-        JsonNode json = response.jsonOrNull();
+        return readMessage(call, request, response, response.jsonOrNull());
+    }
+
+    /** The message resource of a send's answer with the fields a recipient's result needs (sid, to, status, price). */
+    private SmsMessage readSent(SmsCall call, SmsHttpRequest request, SmsHttpResponse response) {
+        return readMessage(call, request, response, SmsJson.readFieldsOrNull(response.body(), SENT_FIELDS));
+    }
+
+    private SmsMessage readMessage(SmsCall call, SmsHttpRequest request, SmsHttpResponse response, JsonNode json) {
         if (json == null || !json.isObject() || SmsJson.text(json, "sid") == null) {
             throw SmsErrors.unreadable(name(), call.operation(), request, response, "no message resource");
         }
