@@ -97,7 +97,8 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         SmsTransportGuard.checkConcurrency(configuration, provider.name(), clients.connectionsPerRoute());
         transport = new SmsHttpTransport(clients, clients.clientFor(configuration), getComponent().retryTimer(), provider,
                 effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout(),
-                SmsTransportGuard.retryPolicy(configuration, provider.name()), redactor);
+                SmsTransportGuard.retryPolicy(configuration, provider.name()), redactor,
+                SmsTransportGuard.tunnelProxy(configuration, effectiveBaseUrl()));
     }
 
     @Override

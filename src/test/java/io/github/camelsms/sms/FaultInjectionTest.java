@@ -82,6 +82,27 @@ class FaultInjectionTest extends SmsTestSupport {
     }
 
     @Test
+    void anAnswerThatIsNotValidHttpIsReportedAsSuchAndLeavesASendInDoubt() throws java.io.IOException {
+        try (TlsLoopback.SplitAnswerServer broken = new TlsLoopback.SplitAnswerServer(null, head -> java.util.List.of(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: twelve\r\n"
+                + "Connection: close\r\n\r\n{}"))) {
+            String credentials = "?baseUrl=http://127.0.0.1:" + broken.port() + "&username=" + USER + "&apiKey=RAW("
+                                 + API_KEY + ")&retryAttempts=0";
+            SmsTransportException send = failure(SmsTransportException.class, "sms:cpsms/send" + credentials, "Hi",
+                    ONE);
+            assertThat(send.isInDoubt()).isTrue();
+            assertThat(send.getMessage()).contains("not valid HTTP").contains("may have been sent")
+                    .doesNotContain("abandoned").doesNotContain("Nothing was sent");
+
+            SmsTransportException read = failure(SmsTransportException.class, "sms:cpsms/credit" + credentials, null,
+                    Map.of());
+            assertThat(read.isInDoubt()).isFalse();
+            assertThat(read.isRetryable()).isTrue();
+            assertThat(read.getMessage()).contains("not valid HTTP").doesNotContain("Nothing was sent");
+        }
+    }
+
+    @Test
     void droppedConnectionsOnReadsAreRetried() {
         sim.inject(Fault.dropBeforeHandling());
         sim.inject(Fault.dropAfterHandling());

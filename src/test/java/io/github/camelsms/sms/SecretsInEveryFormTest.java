@@ -511,6 +511,40 @@ class SecretsInEveryFormTest extends CamelTestSupport {
         }
     }
 
+    /**
+     * A 401 whose headers fold the echoed Authorization value and the raw key over two lines (obsolete line folding,
+     * which HttpClient joins with a space): the fold must not hide the secret from the masking.
+     */
+    private SmsException echoFoldedOverTwoHeaderLines() throws IOException {
+        try (TlsLoopback.SplitAnswerServer folding = new TlsLoopback.SplitAnswerServer(null, head -> {
+            String auth = head.stream().filter(l -> l.toLowerCase().startsWith("authorization:"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("none");
+            String body = "{\"error\":{\"code\":401,\"message\":\"Unauthorized\"}}";
+            return List.of("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nX-Echo: "
+                           + auth.substring(0, 14) + "\r\n  " + auth.substring(14) + "\r\nX-Raw-Key: "
+                           + API_KEY.substring(0, 5) + "\r\n\t" + API_KEY.substring(5) + "\r\nContent-Length: "
+                           + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        })) {
+            SmsException e = fail("sms:cpsms/credit?baseUrl=http://127.0.0.1:" + folding.port(), null, Map.of());
+            assertThat(e.getStatusCode()).isEqualTo(401);
+            return e;
+        }
+    }
+
+    @Test
+    void aSecretFoldedOverTwoHeaderLinesIsMaskedBeforeHttpClientJoinsThem() throws IOException {
+        try (LogCapture log = new LogCapture(true)) {
+            SmsException e = echoFoldedOverTwoHeaderLines();
+            List<String> headerLines = log.texts("org.apache.hc.client5.http.headers");
+            assertThat(headerLines).anySatisfy(line -> assertThat(line).contains("X-Echo: Basic *"))
+                    .anySatisfy(line -> assertThat(line).contains("X-Raw-Key: *"));
+            // HttpClient joined each folded line with a space: no secret may remain once the spaces are gone
+            assertNoSecret("folded", headerLines.stream().map(line -> line.replaceAll("\\s", "")).toList());
+            assertNoSecret("folded", log.everything());
+            assertNoSecret("folded", exposed(e));
+        }
+    }
+
     @Test
     void aSecretSplitAcrossTwoReadsIsMaskedBeforeHttpClientLogsTheHeader() throws IOException {
         for (boolean overTls : new boolean[] { false, true }) {
@@ -589,6 +623,7 @@ class SecretsInEveryFormTest extends CamelTestSupport {
             exposed.addAll(exposed(echoInHeadersThroughAnAuthenticatingTunnel()));
             exposed.addAll(exposed(echoSplitAcrossTwoReads(false)));
             exposed.addAll(exposed(echoSplitAcrossTwoReads(true)));
+            exposed.addAll(exposed(echoFoldedOverTwoHeaderLines()));
             exposed.addAll(exposed(slowCreateGroup()));
             SmsException partial = unreadableCreatedForOneRecipient();
             exposed.addAll(exposed(partial));

@@ -62,6 +62,10 @@ final class TlsLoopback {
         return new TlsLoopback(keystore, serverTls);
     }
 
+    SSLContext serverContext() {
+        return serverContext;
+    }
+
     /** What a client sets as {@code sslContextParameters} to trust the server. */
     SSLContextParameters clientParameters() {
         KeyStoreParameters trust = new KeyStoreParameters();
@@ -137,7 +141,22 @@ final class TlsLoopback {
         private final List<String> proxyAuthorizations = new CopyOnWriteArrayList<>();
         private final List<Socket> open = new CopyOnWriteArrayList<>();
 
+        private final String expectedAuthorization;
+        private final int refuseWith;
+
         ConnectProxy() throws IOException {
+            this(null, 0);
+        }
+
+        /**
+         * @param expectedAuthorization the only Proxy-Authorization value accepted (null: any); another one is
+         *                              challenged again
+         * @param refuseWith            a status to answer an authorized CONNECT with instead of opening the tunnel
+         *                              (0: open it)
+         */
+        ConnectProxy(String expectedAuthorization, int refuseWith) throws IOException {
+            this.expectedAuthorization = expectedAuthorization;
+            this.refuseWith = refuseWith;
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread acceptor = new Thread(this::accept, "connect-proxy");
             acceptor.setDaemon(true);
@@ -188,12 +207,21 @@ final class TlsLoopback {
                                 .getBytes(StandardCharsets.US_ASCII));
                         return;
                     }
-                    if (authorization == null) {
+                    if (authorization == null
+                        || expectedAuthorization != null && !expectedAuthorization.equals(authorization)) {
                         out.write(("HTTP/1.1 407 Proxy Authentication Required\r\n"
                                    + "Proxy-Authenticate: Basic realm=\"proxy\"\r\nContent-Length: 0\r\n\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
                         out.flush();
                         continue;
+                    }
+                    if (refuseWith != 0) {
+                        String body = "No tunnel to " + requestLine[1];
+                        out.write(("HTTP/1.1 " + refuseWith + " Refused\r\nContent-Type: text/plain\r\nContent-Length: "
+                                   + body.length() + "\r\nConnection: close\r\n\r\n" + body)
+                                .getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        return;
                     }
                     int port = Integer.parseInt(requestLine[1].substring(requestLine[1].indexOf(':') + 1));
                     try (Socket target = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -1,6 +1,9 @@
 package io.github.camelsms.sms.http;
 
 import java.io.IOException;
+
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -110,6 +113,22 @@ public final class SmsErrors {
         };
     }
 
+    /**
+     * The proxy refused to open the tunnel to the provider: nothing was sent to the provider. Retryable only when the
+     * proxy itself was unavailable (5xx).
+     */
+    public static SmsTransportException refusedByProxy(
+            String provider, String operation, SmsHttpRequest request, String proxy, SmsHttpResponse response) {
+        int status = response.statusCode();
+        SmsFailure failure = new SmsFailure(provider, operation, status, null, status >= 500, false,
+                response.bodyAsString(), response.headers());
+        String why = status == 407
+                ? " refused the proxy credentials (HTTP 407): check proxyAuthUsername and proxyAuthPassword"
+                : " refused the tunnel to the provider (HTTP " + status + ")";
+        return new SmsTransportException(provider + " " + operation + ": the proxy " + proxy + why
+                                         + ". Nothing was sent to " + provider, failure);
+    }
+
     /** An answer that arrived but cannot be understood. */
     public static SmsProviderException unreadable(
             String provider, String operation, SmsHttpRequest request, SmsHttpResponse response, String what) {
@@ -172,6 +191,22 @@ public final class SmsErrors {
                                  ? ". The request had gone out, so " + mayHaveActed(request, operation)
                                  : beforeSending ? ". Nothing was sent; check the base URL, the network and the proxy"
                                                  : "");
+        return new SmsTransportException(message, failure, e);
+    }
+
+    /**
+     * An answer HttpClient could not read as HTTP (a broken status line, header or Content-Length). The request went
+     * out if its bytes were written, so a send is then in doubt.
+     */
+    public static SmsTransportException notHttp(
+            String provider, String operation, SmsHttpRequest request, String url, HttpException e,
+            boolean requestWritten) {
+        boolean inDoubt = requestWritten && request.changesState();
+        SmsFailure failure = new SmsFailure(provider, operation, 0, null, !inDoubt, inDoubt, null, null);
+        String message = provider + " " + operation + ": " + url + " answered with something that is not valid HTTP ("
+                         + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")"
+                         + (inDoubt ? ". The request had gone out, so " + mayHaveActed(request, operation)
+                                    : requestWritten ? "" : ". Nothing was sent");
         return new SmsTransportException(message, failure, e);
     }
 

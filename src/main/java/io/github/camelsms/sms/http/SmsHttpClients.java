@@ -15,6 +15,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
@@ -120,6 +121,9 @@ public final class SmsHttpClients implements Closeable {
                 .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                 .build();
         PoolingAsyncClientConnectionManagerBuilder pool = PoolingAsyncClientConnectionManagerBuilder.create()
+                // HTTP/1.1 only, also with a server that offers h2 over TLS: in-doubt detection, the quiet headers and
+                // the masking of what is read are built on HTTP/1.1 (HTTP/2 copies headers and compresses answers)
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
                 .setMaxConnTotal(maxTotalConnections)
                 .setMaxConnPerRoute(connectionsPerRoute)
                 .setDefaultConnectionConfig(connectionConfig);
@@ -131,21 +135,10 @@ public final class SmsHttpClients implements Closeable {
                 throw new RuntimeCamelException("Cannot create the TLS context from sslContextParameters", e);
             }
         }
-        // No automatic retries or redirects: a POST that sends an SMS must never be repeated behind our back.
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(pool.build())
-                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
-                // the Authorization header is ours: a provider's WWW-Authenticate challenge (which may echo the
-                // credentials) is not answered, nor parsed into HttpClient's DEBUG log
-                .setTargetAuthenticationStrategy((challengeType, challenges, context) -> java.util.List.of())
-                // no wire log (HttpClient's own decorator would print every byte, Authorization included), no
-                // secret in what is read (HttpClient logs response headers before the component sees them) and the
-                // credentials' request headers quiet
-                .setIoSessionDecorator(session -> new SmsQuietSession(session, () -> maskedBytes))
                 .evictIdleConnections(EVICT_IDLE_AFTER)
                 .setThreadFactory(threadFactory())
                 .setIOReactorConfig(IOReactorConfig.custom().setSelectInterval(SELECT_INTERVAL).build())
@@ -166,9 +159,26 @@ public final class SmsHttpClients implements Closeable {
         if (key.configurer() != null) {
             key.configurer().configureHttpAsyncClient(builder);
         }
+        keepPromises(builder);
         CloseableHttpAsyncClient client = builder.build();
         client.start();
         return client;
+    }
+
+    /**
+     * What the component's promises rest on, set after the user's configurer (the README says so): a POST that sends
+     * an SMS is never repeated or redirected behind the component's back, the client speaks HTTP/1.1, a provider's
+     * WWW-Authenticate challenge (which may echo the credentials) is not answered (the Authorization header is the
+     * component's), and the session decorator writes no wire log, masks the secrets in what is read (HttpClient logs
+     * response headers before the component sees them) and puts the credentials' request headers quiet.
+     */
+    @SuppressWarnings("deprecation") // the builder's version policy still decides for plain-http connections
+    private void keepPromises(HttpAsyncClientBuilder builder) {
+        builder.disableAutomaticRetries()
+                .disableRedirectHandling()
+                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                .setTargetAuthenticationStrategy((challengeType, challenges, context) -> java.util.List.of())
+                .setIoSessionDecorator(session -> new SmsQuietSession(session, () -> maskedBytes));
     }
 
     private static ThreadFactory threadFactory() {

@@ -23,6 +23,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
@@ -59,17 +60,20 @@ public final class SmsHttpTransport {
     private final Header authorizationHeader;
     private final RequestConfig requestConfig;
     private final SmsRetryPolicy retryPolicy;
+    private final String tunnelProxy;
     /** The URIs of recent requests: a send goes to the same URL every time, and parsing it cost 2 % of a send. */
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
     /**
-     * @param redactor removes every form of the endpoint's secrets from answers and failures before they are kept,
-     *                 thrown or logged
+     * @param redactor    removes every form of the endpoint's secrets from answers and failures before they are
+     *                    kept, thrown or logged
+     * @param tunnelProxy the proxy (host:port) https requests tunnel through, or null
      */
     public SmsHttpTransport(SmsHttpClients clients, CloseableHttpAsyncClient client, ScheduledExecutorService retryTimer,
                             SmsProvider provider, String baseUrl, SmsCredentials credentials, long responseTimeout,
-                            SmsRetryPolicy retryPolicy, SmsRedactor redactor) {
+                            SmsRetryPolicy retryPolicy, SmsRedactor redactor, String tunnelProxy) {
         this.clients = clients;
+        this.tunnelProxy = tunnelProxy;
         this.redactor = redactor;
         this.client = client;
         this.retryTimer = retryTimer;
@@ -213,6 +217,10 @@ public final class SmsHttpTransport {
                     }
                     if (response.isSuccess()) {
                         future.complete(response);
+                    } else if (tunnelProxy != null && !progress.written()) {
+                        // nothing of the request went out: the answer is the proxy's to the CONNECT
+                        future.completeExceptionally(SmsErrors.refusedByProxy(provider.name(), operation, request,
+                                tunnelProxy, response));
                     } else {
                         future.completeExceptionally(provider.toException(response, request, operation));
                     }
@@ -263,6 +271,8 @@ public final class SmsHttpTransport {
                     "a body larger than " + MAX_RESPONSE_BYTES + " bytes");
         } else if (e instanceof IOException io) {
             return SmsErrors.fromIo(provider.name(), operation, request, url, io, written);
+        } else if (e instanceof HttpException notHttp) {
+            return SmsErrors.notHttp(provider.name(), operation, request, url, notHttp, written);
         }
         return SmsErrors.aborted(provider.name(), operation, request, url, e, written);
     }

@@ -12,6 +12,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.Command;
 import org.apache.hc.core5.reactor.IOEventHandler;
 import org.apache.hc.core5.reactor.IOSession;
+import org.apache.hc.core5.reactor.ssl.SSLIOSession;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -41,22 +42,31 @@ final class SmsQuietSession implements IOSession {
 
     /** The byte forms of the secrets, indexed by their first two bytes so that a read is scanned once. */
     static final class Secrets {
+        /**
+         * Shorter forms are not masked in what is read: they could match a response's framing (a Content-Length, a
+         * chunk size, a status code) and break it. The redactor still masks them in everything the component keeps.
+         */
+        static final int SHORTEST = 8;
         static final Secrets NONE = new Secrets(new byte[0][]);
 
         private final byte[][][] byPrefix;
+        private final int longest;
 
         Secrets(byte[][] forms) {
             byPrefix = forms.length == 0 ? null : new byte[1 << 16][][];
+            int longestForm = 0;
             for (byte[] form : forms) {
-                if (form.length < 2) {
+                if (form.length < SHORTEST) {
                     continue;
                 }
+                longestForm = Math.max(longestForm, form.length);
                 int key = prefix(form[0], form[1]);
                 byte[][] known = byPrefix[key];
                 byte[][] more = known == null ? new byte[1][] : java.util.Arrays.copyOf(known, known.length + 1);
                 more[more.length - 1] = form;
                 byPrefix[key] = more;
             }
+            longest = longestForm;
         }
 
         private static int prefix(byte first, byte second) {
@@ -65,14 +75,26 @@ final class SmsQuietSession implements IOSession {
     }
 
     /**
+     * The most bytes a TLS layer hands to the protocol handler at once (one record's plaintext is at most 16 KB): over
+     * TLS, the bytes put into HttpClient's input buffer just before a read.
+     */
+    private static final int MOST_DECRYPTED_AT_ONCE = 1 << 15;
+    /** Room for header folds inside a secret. */
+    private static final int FOLD_SLACK = 64;
+
+    /**
      * HttpClient reads a response head into its input buffer, which holds what it has not parsed yet before the new
      * bytes: the start of a header line from an earlier read, and over TLS the bytes decrypted just before this call.
-     * Masking the whole buffer catches a secret split across two reads, before the head is parsed and logged.
+     * Masking from a secret's length before the new bytes catches a secret split across two reads, before the head is
+     * parsed and logged, without scanning a long unparsed line again on every read.
      */
     @Override
     public int read(ByteBuffer dst) throws IOException {
+        int start = dst.position();
         int count = session.read(dst);
-        mask(dst, 0, dst.position(), secrets.get());
+        Secrets known = secrets.get();
+        int alreadyScanned = session instanceof SSLIOSession ? start - MOST_DECRYPTED_AT_ONCE : start;
+        mask(dst, Math.max(0, alreadyScanned - known.longest - FOLD_SLACK), dst.position(), known);
         return count;
     }
 
@@ -81,29 +103,77 @@ final class SmsQuietSession implements IOSession {
             return;
         }
         for (int i = from; i < to - 1; i++) {
-            byte[][] candidates = secrets.byPrefix[Secrets.prefix(buffer.get(i), buffer.get(i + 1))];
+            int second = foldEnd(buffer, i + 1, to);
+            if (second >= to) {
+                continue;
+            }
+            byte[][] candidates = secrets.byPrefix[Secrets.prefix(buffer.get(i), buffer.get(second))];
             if (candidates == null) {
                 continue;
             }
             for (byte[] secret : candidates) {
-                if (i + secret.length <= to && matches(buffer, i, secret)) {
-                    for (int j = 0; j < secret.length; j++) {
-                        buffer.put(i + j, (byte) '*');
-                    }
-                    i += secret.length - 1;
+                int end = matchEnd(buffer, i, to, secret);
+                if (end > 0) {
+                    star(buffer, i, end);
+                    i = end - 1;
                     break;
                 }
             }
         }
     }
 
-    private static boolean matches(ByteBuffer buffer, int at, byte[] secret) {
+    /**
+     * Where the secret ends in the buffer if it starts at {@code at}, or -1. HttpClient joins a folded header line (CRLF
+     * and spaces or tabs) into one with a space, so a fold may stand between two bytes of a secret, or for a space in it.
+     */
+    private static int matchEnd(ByteBuffer buffer, int at, int to, byte[] secret) {
+        int p = at;
         for (int j = 0; j < secret.length; j++) {
-            if (buffer.get(at + j) != secret[j]) {
-                return false;
+            if (j > 0) {
+                int afterFold = foldEnd(buffer, p, to);
+                if (afterFold > p) {
+                    p = afterFold;
+                    if (secret[j] == ' ' || secret[j] == '\t') {
+                        continue;
+                    }
+                }
+            }
+            if (p >= to || buffer.get(p) != secret[j]) {
+                return -1;
+            }
+            p++;
+        }
+        return p;
+    }
+
+    /** The position after a header fold (CRLF and one or more spaces or tabs) at {@code at}, or {@code at}. */
+    private static int foldEnd(ByteBuffer buffer, int at, int to) {
+        if (at + 2 >= to || buffer.get(at) != '\r' || buffer.get(at + 1) != '\n' || !isBlank(buffer.get(at + 2))) {
+            return at;
+        }
+        int p = at + 3;
+        while (p < to && isBlank(buffer.get(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    /** Overwrites a match with asterisks, keeping the folds inside it (the head keeps its lines). */
+    private static void star(ByteBuffer buffer, int from, int to) {
+        boolean inFold = false;
+        for (int k = from; k < to; k++) {
+            byte b = buffer.get(k);
+            if (b == '\r' || b == '\n') {
+                inFold = true;
+            } else if (!(inFold && isBlank(b))) {
+                inFold = false;
+                buffer.put(k, (byte) '*');
             }
         }
-        return true;
     }
 
     @Override

@@ -83,4 +83,13 @@ public final class SmsTransportGuard {
         return new SmsRetryPolicy(configuration.getRetryAttempts(), Duration.ofMillis(configuration.getRetryDelay()),
                 Duration.ofMillis(configuration.getMaxRetryDelay()));
     }
+
+    /** The proxy (host:port) that https requests tunnel through with CONNECT, or null when they go direct. */
+    public static String tunnelProxy(SmsConfiguration configuration, String baseUrl) {
+        if (configuration.getProxyHost() == null || !baseUrl.regionMatches(true, 0, "https:", 0, 6)) {
+            return null;
+        }
+        return configuration.getProxyHost() + ":" + (configuration.getProxyPort() != null
+                ? configuration.getProxyPort() : 8080);
+    }
 }
