@@ -52,7 +52,8 @@ public final class SmsRedactor {
      * LaML send's CPU when every answer was checked).
      */
     private final String[] needles;
-    private final byte[][] utf8Needles;
+    /** The needles' UTF-8 forms by their first byte: one pass over an answer's bytes checks them all. */
+    private final byte[][][] utf8NeedlesByFirstByte = new byte[256][][];
 
     private SmsRedactor(List<String> forms) {
         this.formList = List.copyOf(forms);
@@ -68,7 +69,13 @@ public final class SmsRedactor {
             }
         }
         this.needles = needles.toArray(String[]::new);
-        this.utf8Needles = needles.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        for (String needle : needles) {
+            byte[] utf8 = needle.getBytes(StandardCharsets.UTF_8);
+            byte[][] same = utf8NeedlesByFirstByte[utf8[0] & 0xff];
+            same = same == null ? new byte[1][] : Arrays.copyOf(same, same.length + 1);
+            same[same.length - 1] = utf8;
+            utf8NeedlesByFirstByte[utf8[0] & 0xff] = same;
+        }
     }
 
     /** Every form of every secret this redactor masks. */
@@ -184,22 +191,18 @@ public final class SmsRedactor {
      * occurs in the decoded text exactly when its UTF-8 bytes occur in the bytes.
      */
     boolean containsSecret(byte[] utf8) {
-        for (byte[] needle : utf8Needles) {
-            if (indexOf(utf8, needle) >= 0) {
-                return true;
+        for (int i = 0; i < utf8.length; i++) {
+            byte[][] candidates = utf8NeedlesByFirstByte[utf8[i] & 0xff];
+            if (candidates != null) {
+                for (byte[] needle : candidates) {
+                    if (i + needle.length <= utf8.length
+                        && Arrays.equals(utf8, i, i + needle.length, needle, 0, needle.length)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
-    }
-
-    private static int indexOf(byte[] bytes, byte[] needle) {
-        byte first = needle[0];
-        for (int i = 0, last = bytes.length - needle.length; i <= last; i++) {
-            if (bytes[i] == first && Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The headers with every name and value redacted. */
