@@ -102,6 +102,29 @@ class FaultInjectionTest extends SmsTestSupport {
         }
     }
 
+    private static String answer(int status, String json) {
+        return "HTTP/1.1 " + status + " OK\r\nContent-Type: application/json\r\nContent-Length: " + json.length()
+               + "\r\nConnection: close\r\n\r\n" + json;
+    }
+
+    @Test
+    void aNumberJacksonCannotConvertMakesTheAnswerUnreadableInDoubtNotAPlainJavaException() throws java.io.IOException {
+        String huge = "1e9999999999";
+        try (TlsLoopback.SplitAnswerServer cpsmsServer = new TlsLoopback.SplitAnswerServer(null, head -> java.util.List.of(
+                answer(200, "{\"success\":[{\"to\":\"4522334488\",\"cost\":" + huge + "}]}")));
+             TlsLoopback.SplitAnswerServer lamlServer = new TlsLoopback.SplitAnswerServer(null, head -> java.util.List.of(
+                answer(201, "{\"sid\":\"SM0123456789abcdef0123456789abcdef\",\"status\":\"queued\",\"price\":"
+                            + huge + "}")))) {
+            SmsException cpsms = failure(SmsException.class, "sms:cpsms/send?baseUrl=http://127.0.0.1:"
+                    + cpsmsServer.port() + "&username=" + USER + "&apiKey=RAW(" + API_KEY + ")", "Hi", ONE);
+            assertThat(cpsms.isInDoubt()).isTrue();
+            SmsException laml = failure(SmsException.class, "sms:mycpaas/send?baseUrl=http://127.0.0.1:"
+                    + lamlServer.port() + "&accountSid=" + LAML_SID + "&authToken=RAW(" + LAML_TOKEN + ")&from=RAW("
+                    + LAML_FROM + ")", "Hi", Map.of(SmsConstants.TO, "+4522334488"));
+            assertThat(laml.isInDoubt()).isTrue();
+        }
+    }
+
     @Test
     void droppedConnectionsOnReadsAreRetried() {
         sim.inject(Fault.dropBeforeHandling());

@@ -18,6 +18,7 @@ final class TrackedEntityProducer implements AsyncEntityProducer {
     private final String contentType;
     private final SmsRequestProgress progress;
     private ByteBuffer unwritten;
+    private volatile boolean ended;
 
     TrackedEntityProducer(byte[] body, String contentType, SmsRequestProgress progress) {
         this.body = body;
@@ -35,13 +36,16 @@ final class TrackedEntityProducer implements AsyncEntityProducer {
             channel.write(unwritten);
         }
         if (!unwritten.hasRemaining()) {
+            ended = true;
             channel.endStream();
         }
     }
 
     @Override
     public int available() {
-        return unwritten == null ? body.length : unwritten.remaining();
+        // more than zero until the stream ended, also for an empty body: HttpClient writes a body only while its
+        // producer says something is available, and the end of the stream has to be written too
+        return ended ? 0 : Integer.MAX_VALUE;
     }
 
     @Override
@@ -82,5 +86,6 @@ final class TrackedEntityProducer implements AsyncEntityProducer {
     @Override
     public void releaseResources() {
         unwritten = null; // a repeated request writes the body from the start
+        ended = false;
     }
 }

@@ -30,7 +30,7 @@ public class SmsSendResult {
                          Map<String, List<String>> mergedRecipients) {
         this.provider = provider;
         this.recipients = List.copyOf(recipients);
-        this.mergedRecipients = mergedRecipients.isEmpty() ? Map.of()
+        this.mergedRecipients = mergedRecipients.isEmpty() ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(mergedRecipients));
         int accepted = 0;
         for (SmsRecipientResult r : this.recipients) {
@@ -80,7 +80,7 @@ public class SmsSendResult {
     public List<String> getMessageIds() {
         if (recipients.size() == 1) {
             String id = recipients.get(0).getMessageId();
-            return id == null ? List.of() : List.of(id);
+            return id == null ? Collections.emptyList() : Collections.singletonList(id); // null-tolerant lookups
         }
         List<String> ids = new ArrayList<>(recipients.size());
         for (SmsRecipientResult r : recipients) {

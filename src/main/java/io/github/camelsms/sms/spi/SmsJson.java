@@ -45,8 +45,8 @@ public final class SmsJson {
         }
         try {
             return MAPPER.readTree(body);
-        } catch (IOException e) {
-            return null;
+        } catch (IOException | RuntimeException e) {
+            return null; // also a number Jackson cannot convert (NumberFormatException): the answer is unreadable
         }
     }
 
@@ -81,8 +81,8 @@ public final class SmsJson {
                 }
             }
             return fields;
-        } catch (IOException e) {
-            return null;
+        } catch (IOException | RuntimeException e) {
+            return null; // also a number Jackson cannot convert (NumberFormatException): the answer is unreadable
         }
     }
 

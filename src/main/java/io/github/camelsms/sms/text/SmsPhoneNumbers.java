@@ -29,6 +29,8 @@ public final class SmsPhoneNumbers {
     static final int CACHE_SIZE = 1024;
     private static final Map<Key, String> CACHE = new ConcurrentHashMap<>();
     private static final String INVALID = "invalid";
+    /** Longer input is not remembered: a number has at most 40 characters, blanks around it included. */
+    static final int LONGEST_REMEMBERED = 64;
 
     private SmsPhoneNumbers() {
     }
@@ -44,6 +46,10 @@ public final class SmsPhoneNumbers {
         if (raw == null) {
             return null;
         }
+        if (raw.length() > LONGEST_REMEMBERED) {
+            // never a phone number; not kept, so that odd input from a route's caller cannot fill the memory
+            return normalize(raw, defaultRegion, bareDigitsHaveCountryCode);
+        }
         Key key = new Key(raw, defaultRegion, bareDigitsHaveCountryCode);
         String cached = CACHE.get(key);
         if (cached == null) {
@@ -55,6 +61,11 @@ public final class SmsPhoneNumbers {
             CACHE.put(key, cached);
         }
         return INVALID.equals(cached) ? null : cached;
+    }
+
+    /** Whether this input is remembered now. */
+    static boolean remembers(String raw, String defaultRegion, boolean bareDigitsHaveCountryCode) {
+        return CACHE.containsKey(new Key(raw, defaultRegion, bareDigitsHaveCountryCode));
     }
 
     /** How many numbers are remembered now (at most {@link #CACHE_SIZE}). */

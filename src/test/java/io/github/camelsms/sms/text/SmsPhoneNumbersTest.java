@@ -68,4 +68,17 @@ class SmsPhoneNumbersTest {
             assertThat(SmsPhoneNumbers.cached()).isLessThanOrEqualTo(SmsPhoneNumbers.CACHE_SIZE);
         }
     }
+
+    @Test
+    void longInputIsRefusedWithoutBeingRemembered() {
+        String huge = "+45" + "2".repeat(1_000_000);
+        String padded = " ".repeat(70) + "+4522334488";
+
+        assertThat(SmsPhoneNumbers.toE164(huge, "DK", true)).isNull();
+        assertThat(SmsPhoneNumbers.toE164(padded, "DK", true)).isEqualTo("+4522334488"); // blanks are stripped
+        assertThat(SmsPhoneNumbers.remembers(huge, "DK", true)).isFalse();
+        assertThat(SmsPhoneNumbers.remembers(padded, "DK", true)).isFalse();
+        assertThat(SmsPhoneNumbers.toE164("+4522334488", "DK", true)).isEqualTo("+4522334488");
+        assertThat(SmsPhoneNumbers.remembers("+4522334488", "DK", true)).isTrue();
+    }
 }
