@@ -201,13 +201,9 @@ public final class SmsErrors {
     public static SmsTransportException notHttp(
             String provider, String operation, SmsHttpRequest request, String url, HttpException e,
             boolean requestWritten) {
-        boolean inDoubt = requestWritten && request.changesState();
-        SmsFailure failure = new SmsFailure(provider, operation, 0, null, !inDoubt, inDoubt, null, null);
-        String message = provider + " " + operation + ": " + url + " answered with something that is not valid HTTP ("
-                         + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")"
-                         + (inDoubt ? ". The request had gone out, so " + mayHaveActed(request, operation)
-                                    : requestWritten ? "" : ". Nothing was sent");
-        return new SmsTransportException(message, failure, e);
+        return afterWriting(provider, operation, request, requestWritten, e, url
+                + " answered with something that is not valid HTTP (" + named(e) + ")",
+                requestWritten ? "" : ". Nothing was sent");
     }
 
     /**
@@ -217,14 +213,25 @@ public final class SmsErrors {
     public static SmsTransportException aborted(
             String provider, String operation, SmsHttpRequest request, String url, Exception e,
             boolean requestWritten) {
+        return afterWriting(provider, operation, request, requestWritten, e, "the request to " + url
+                + " was abandoned (" + named(e) + "), for example because the component is stopping",
+                ". Nothing was sent");
+    }
+
+    /** A failure once the request may have been written: in doubt if it was and it changes state. */
+    private static SmsTransportException afterWriting(
+            String provider, String operation, SmsHttpRequest request, boolean requestWritten, Exception e,
+            String what, String ifNotInDoubt) {
         boolean inDoubt = requestWritten && request.changesState();
         SmsFailure failure = new SmsFailure(provider, operation, 0, null, !inDoubt, inDoubt, null, null);
-        String message = provider + " " + operation + ": the request to " + url + " was abandoned ("
-                         + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")
-                         + "), for example because the component is stopping"
+        String message = provider + " " + operation + ": " + what
                          + (inDoubt ? ". The request had gone out, so " + mayHaveActed(request, operation)
-                                    : ". Nothing was sent");
+                                    : ifNotInDoubt);
         return new SmsTransportException(message, failure, e);
+    }
+
+    private static String named(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
     }
 
     /**
