@@ -55,6 +55,9 @@ public final class SmsHttpClients implements Closeable {
      */
     static final TimeValue SELECT_INTERVAL = TimeValue.ofMilliseconds(50);
 
+    /** The proxy port when proxyHost is set without proxyPort. */
+    static final int DEFAULT_PROXY_PORT = 8080;
+
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
     private final Map<ClientKey, CloseableHttpAsyncClient> clients = new ConcurrentHashMap<>();
@@ -146,7 +149,7 @@ public final class SmsHttpClients implements Closeable {
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "sms-request-progress",
                         SmsRequestProgress.MARK_ON_CONNECTION);
         if (key.proxyHost() != null) {
-            HttpHost proxy = new HttpHost(key.proxyHost(), key.proxyPort() != null ? key.proxyPort() : 8080);
+            HttpHost proxy = new HttpHost(key.proxyHost(), key.proxyPort() != null ? key.proxyPort() : DEFAULT_PROXY_PORT);
             builder.setProxy(proxy);
             if (key.proxyAuthUsername() != null) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();

@@ -90,6 +90,6 @@ public final class SmsTransportGuard {
             return null;
         }
         return configuration.getProxyHost() + ":" + (configuration.getProxyPort() != null
-                ? configuration.getProxyPort() : 8080);
+                ? configuration.getProxyPort() : SmsHttpClients.DEFAULT_PROXY_PORT);
     }
 }
