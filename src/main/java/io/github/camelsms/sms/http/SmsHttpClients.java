@@ -149,7 +149,8 @@ public final class SmsHttpClients implements Closeable {
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "sms-request-progress",
                         SmsRequestProgress.MARK_ON_CONNECTION);
         if (key.proxyHost() != null) {
-            HttpHost proxy = new HttpHost(key.proxyHost(), key.proxyPort() != null ? key.proxyPort() : DEFAULT_PROXY_PORT);
+            HttpHost proxy = new HttpHost(key.proxyHost(),
+                    key.proxyPort() != null ? key.proxyPort() : DEFAULT_PROXY_PORT);
             builder.setProxy(proxy);
             if (key.proxyAuthUsername() != null) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
