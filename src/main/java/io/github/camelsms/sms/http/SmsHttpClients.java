@@ -1,7 +1,6 @@
 package io.github.camelsms.sms.http;
 
 import java.io.Closeable;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,8 +61,8 @@ public final class SmsHttpClients implements Closeable {
 
     private final Map<ClientKey, CloseableHttpAsyncClient> clients = new ConcurrentHashMap<>();
     private final Set<Runnable> inFlight = ConcurrentHashMap.newKeySet();
-    private final Set<String> maskedForms = ConcurrentHashMap.newKeySet();
-    private volatile SmsQuietSession.Secrets maskedBytes = SmsQuietSession.Secrets.NONE;
+    private final Set<String> maskedSecrets = ConcurrentHashMap.newKeySet();
+    private volatile SmsSecretScanner masked = new SmsSecretScanner(Set.of());
     private final CamelContext camelContext;
     private final int maxTotalConnections;
     private final int connectionsPerRoute;
@@ -83,12 +82,10 @@ public final class SmsHttpClients implements Closeable {
         return clients.computeIfAbsent(ClientKey.of(configuration), this::create);
     }
 
-    /** Masks every form of the redactor's secrets in the bytes the clients read, before HttpClient logs them. */
+    /** Masks the redactor's secrets, in every form, in the bytes the clients read, before HttpClient logs them. */
     public synchronized void maskInAnswers(SmsRedactor redactor) {
-        if (maskedForms.addAll(redactor.forms())) {
-            maskedBytes = new SmsQuietSession.Secrets(maskedForms.stream()
-                    .sorted(java.util.Comparator.comparingInt(String::length).reversed()) // longest form first
-                    .map(f -> f.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
+        if (maskedSecrets.addAll(redactor.secrets())) {
+            masked = new SmsSecretScanner(maskedSecrets);
         }
     }
 
@@ -182,7 +179,7 @@ public final class SmsHttpClients implements Closeable {
                 .disableRedirectHandling()
                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
                 .setTargetAuthenticationStrategy((challengeType, challenges, context) -> java.util.List.of())
-                .setIoSessionDecorator(session -> new SmsQuietSession(session, () -> maskedBytes));
+                .setIoSessionDecorator(session -> new SmsQuietSession(session, () -> masked));
     }
 
     private static ThreadFactory threadFactory() {

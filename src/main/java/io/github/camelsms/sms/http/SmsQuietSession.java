@@ -20,8 +20,9 @@ import org.apache.hc.core5.util.Timeout;
  * response header to {@code org.apache.hc.client5.http.headers} at DEBUG, with no hook to stop it, before the component
  * sees a response. So this session
  * <ul>
- * <li>overwrites every form of every secret with asterisks of the same length in what it reads, before HttpClient
- * parses it: the bytes read over plain http, and over TLS the decrypted bytes the TLS layer hands to the protocol
+ * <li>overwrites every secret, in whatever encoding {@link SmsSecretScanner} reads it (UTF-8 or ISO-8859-1, the
+ * charset HttpClient reads a head in, and escaped), with asterisks of the same length in what it reads, before
+ * HttpClient parses it: the bytes read over plain http, and over TLS the decrypted bytes the TLS layer hands to the protocol
  * handler (the session wraps each handler it is given, since the TLS layer reads from the socket below it);</li>
  * <li>hands every request to the connection with its {@code Authorization} and {@code Proxy-Authorization} headers
  * quiet ({@link SmsQuietHeader}), the {@code CONNECT} of a tunnel through an authenticating proxy included, which
@@ -33,46 +34,18 @@ import org.apache.hc.core5.util.Timeout;
 final class SmsQuietSession implements IOSession {
 
     private final IOSession session;
-    private final Supplier<Secrets> secrets;
+    private final Supplier<SmsSecretScanner> secrets;
 
-    SmsQuietSession(IOSession session, Supplier<Secrets> secrets) {
+    SmsQuietSession(IOSession session, Supplier<SmsSecretScanner> secrets) {
         this.session = session;
         this.secrets = secrets;
     }
 
-    /** The byte forms of the secrets, indexed by their first two bytes so that a read is scanned once. */
-    static final class Secrets {
-        /**
-         * Shorter forms are not masked in what is read: they could match a response's framing (a Content-Length, a
-         * chunk size, a status code) and break it. The redactor still masks them in everything the component keeps.
-         */
-        static final int SHORTEST = 8;
-        static final Secrets NONE = new Secrets(new byte[0][]);
-
-        private final byte[][][] byPrefix;
-        private final int longest;
-
-        Secrets(byte[][] forms) {
-            byPrefix = forms.length == 0 ? null : new byte[1 << 16][][];
-            int longestForm = 0;
-            for (byte[] form : forms) {
-                if (form.length < SHORTEST) {
-                    continue;
-                }
-                longestForm = Math.max(longestForm, form.length);
-                int key = prefix(form[0], form[1]);
-                byte[][] known = byPrefix[key];
-                byte[][] more = known == null ? new byte[1][] : java.util.Arrays.copyOf(known, known.length + 1);
-                more[more.length - 1] = form;
-                byPrefix[key] = more;
-            }
-            longest = longestForm;
-        }
-
-        private static int prefix(byte first, byte second) {
-            return (first & 0xff) << 8 | second & 0xff;
-        }
-    }
+    /**
+     * Shorter matches are not masked in what is read: they could match a response's framing (a Content-Length, a chunk
+     * size, a status code) and break it. The redactor still masks them in everything the component keeps.
+     */
+    static final int SHORTEST = 8;
 
     /**
      * The most bytes a TLS layer hands to the protocol handler at once (one record's plaintext is at most 16 KB): over
@@ -92,70 +65,22 @@ final class SmsQuietSession implements IOSession {
     public int read(ByteBuffer dst) throws IOException {
         int start = dst.position();
         int count = session.read(dst);
-        Secrets known = secrets.get();
+        SmsSecretScanner known = secrets.get();
         int alreadyScanned = session instanceof SSLIOSession ? start - MOST_DECRYPTED_AT_ONCE : start;
-        mask(dst, Math.max(0, alreadyScanned - known.longest - FOLD_SLACK), dst.position(), known);
+        mask(dst, Math.max(0, alreadyScanned - known.longestEncoded() - FOLD_SLACK), dst.position(), known);
         return count;
     }
 
-    static void mask(ByteBuffer buffer, int from, int to, Secrets secrets) {
-        if (secrets.byPrefix == null) {
+    static void mask(ByteBuffer buffer, int from, int to, SmsSecretScanner secrets) {
+        if (secrets.isEmpty() || from >= to) {
             return;
         }
-        for (int i = from; i < to - 1; i++) {
-            int second = foldEnd(buffer, i + 1, to);
-            if (second >= to) {
-                continue;
-            }
-            byte[][] candidates = secrets.byPrefix[Secrets.prefix(buffer.get(i), buffer.get(second))];
-            if (candidates == null) {
-                continue;
-            }
-            for (byte[] secret : candidates) {
-                int end = matchEnd(buffer, i, to, secret);
-                if (end > 0) {
-                    star(buffer, i, end);
-                    i = end - 1;
-                    break;
-                }
+        SmsSecretScanner.Spans found = secrets.findInHead(buffer, from, to);
+        for (int i = 0; i < found.size(); i++) {
+            if (found.end(i) - found.start(i) >= SHORTEST) {
+                star(buffer, found.start(i), found.end(i));
             }
         }
-    }
-
-    /**
-     * Where the secret ends in the buffer if it starts at {@code at}, or -1. HttpClient joins a folded header line (CRLF
-     * and spaces or tabs) into one with a space, so a fold may stand between two bytes of a secret, or for a space in it.
-     */
-    private static int matchEnd(ByteBuffer buffer, int at, int to, byte[] secret) {
-        int p = at;
-        for (int j = 0; j < secret.length; j++) {
-            if (j > 0) {
-                int afterFold = foldEnd(buffer, p, to);
-                if (afterFold > p) {
-                    p = afterFold;
-                    if (secret[j] == ' ' || secret[j] == '\t') {
-                        continue;
-                    }
-                }
-            }
-            if (p >= to || buffer.get(p) != secret[j]) {
-                return -1;
-            }
-            p++;
-        }
-        return p;
-    }
-
-    /** The position after a header fold (CRLF and one or more spaces or tabs) at {@code at}, or {@code at}. */
-    private static int foldEnd(ByteBuffer buffer, int at, int to) {
-        if (at + 2 >= to || buffer.get(at) != '\r' || buffer.get(at + 1) != '\n' || !isBlank(buffer.get(at + 2))) {
-            return at;
-        }
-        int p = at + 3;
-        while (p < to && isBlank(buffer.get(p))) {
-            p++;
-        }
-        return p;
     }
 
     private static boolean isBlank(byte b) {

@@ -1,20 +1,14 @@
 package io.github.camelsms.sms.http;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.github.camelsms.sms.SmsAuthenticationException;
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsException;
@@ -30,10 +24,10 @@ import io.github.camelsms.sms.SmsValidationException;
 
 /**
  * The one place that removes an endpoint's secrets from what the component keeps or prints. Built when the endpoint
- * starts from every secret it holds (the provider's key or token, webhookVerifyToken, proxyAuthPassword) and every
- * form they travel in: raw, inside the {@code Authorization} and {@code Proxy-Authorization} Basic values (base64 of
- * {@code user:secret}), URL-encoded (once or twice, as in a callback URL inside a form), and JSON-escaped (with or
- * without {@code \/}). Every form is replaced by {@value #MASK}.
+ * starts from every secret it holds (the provider's key or token, webhookVerifyToken, secretKey, proxyAuthPassword)
+ * and the {@code Authorization} and {@code Proxy-Authorization} Basic values (base64 of {@code user:secret}).
+ * {@link SmsSecretScanner} finds them in every encoding they travel in (URL-encoded, JSON- or HTML-escaped, layered,
+ * in any charset the bytes may be in); each is replaced by {@value #MASK}.
  */
 public final class SmsRedactor {
 
@@ -44,43 +38,17 @@ public final class SmsRedactor {
 
     public static final SmsRedactor NONE = new SmsRedactor(List.of());
 
-    private final Pattern forms;
-    private final List<String> formList;
-    /**
-     * The forms that contain no other form: a text holds a form exactly when it holds one of these, and
-     * {@link String#indexOf(String)} finds them without the regex's per-position alternation (which cost a fifth of a
-     * LaML send's CPU when every answer was checked).
-     */
-    private final String[] needles;
-    /** The needles' UTF-8 forms by their first byte: one pass over an answer's bytes checks them all. */
-    private final byte[][][] utf8NeedlesByFirstByte = new byte[256][][];
+    private final List<String> secrets;
+    private final SmsSecretScanner scanner;
 
-    private SmsRedactor(List<String> forms) {
-        this.formList = List.copyOf(forms);
-        List<String> longestFirst = new ArrayList<>(forms);
-        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
-        this.forms = longestFirst.isEmpty() ? null
-                : Pattern.compile(String.join("|", longestFirst.stream().map(Pattern::quote).toList()));
-        List<String> needles = new ArrayList<>();
-        for (int i = longestFirst.size() - 1; i >= 0; i--) { // shortest first
-            String form = longestFirst.get(i);
-            if (needles.stream().noneMatch(form::contains)) {
-                needles.add(form);
-            }
-        }
-        this.needles = needles.toArray(String[]::new);
-        for (String needle : needles) {
-            byte[] utf8 = needle.getBytes(StandardCharsets.UTF_8);
-            byte[][] same = utf8NeedlesByFirstByte[utf8[0] & 0xff];
-            same = same == null ? new byte[1][] : Arrays.copyOf(same, same.length + 1);
-            same[same.length - 1] = utf8;
-            utf8NeedlesByFirstByte[utf8[0] & 0xff] = same;
-        }
+    private SmsRedactor(List<String> secrets) {
+        this.secrets = List.copyOf(secrets);
+        this.scanner = new SmsSecretScanner(secrets);
     }
 
-    /** Every form of every secret this redactor masks. */
-    List<String> forms() {
-        return formList;
+    /** Every secret this redactor masks, as it is. */
+    List<String> secrets() {
+        return secrets;
     }
 
     /** The redactor of an endpoint: its credentials (user and secret of the Basic header) and every other secret. */
@@ -100,11 +68,12 @@ public final class SmsRedactor {
         if (isSecret(configuration.getProxyAuthPassword()) && configuration.getProxyAuthUsername() != null) {
             values.add(basic(configuration.getProxyAuthUsername(), configuration.getProxyAuthPassword()));
         }
-        Set<String> forms = new LinkedHashSet<>();
-        for (String value : values) {
-            addForms(forms, value);
+        for (String value : List.copyOf(values)) {
+            if (value.matches("[A-Za-z0-9+/=]+")) {
+                values.add(value.replace('+', '-').replace('/', '_')); // base64url of a Basic value
+            }
         }
-        return new SmsRedactor(new ArrayList<>(forms));
+        return new SmsRedactor(new ArrayList<>(values));
     }
 
     private static boolean isSecret(String value) {
@@ -122,92 +91,32 @@ public final class SmsRedactor {
         return Base64.getEncoder().encodeToString(userAndSecret);
     }
 
-    private static void addForms(Set<String> forms, String value) {
-        Set<String> encoded = new LinkedHashSet<>();
-        encoded.add(value);
-        if (value.matches("[A-Za-z0-9+/=]+")) {
-            encoded.add(value.replace('+', '-').replace('/', '_')); // base64url of a Basic value
-        }
-        for (String v : List.copyOf(encoded)) {
-            String once = URLEncoder.encode(v, StandardCharsets.UTF_8);
-            String twice = URLEncoder.encode(once, StandardCharsets.UTF_8);
-            for (String url : List.of(once, twice)) {
-                encoded.add(url);
-                encoded.add(url.replace("+", "%20"));
-                encoded.add(lowerHex(url));
-            }
-        }
-        for (String v : encoded) {
-            forms.add(v);
-            String json = json(v);
-            String json2 = json(json);
-            for (String j : List.of(json, json2)) {
-                forms.add(j);
-                forms.add(j.replace("/", "\\/"));
-                forms.add(asciiOnly(j));
-            }
-        }
-    }
-
-    private static String json(String value) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(value));
-    }
-
-    private static String asciiOnly(String json) {
-        StringBuilder sb = new StringBuilder(json.length());
-        json.chars().forEach(c -> sb.append(c < 128 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
-        return sb.toString();
-    }
-
-    private static String lowerHex(String urlEncoded) {
-        Matcher m = Pattern.compile("%[0-9A-F]{2}").matcher(urlEncoded);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, m.group().toLowerCase());
-        }
-        return m.appendTail(sb).toString();
-    }
-
-    /** The text with every form of every secret masked; null stays null. */
+    /** The text with every secret masked; null stays null. */
     public String redact(String text) {
-        return containsSecret(text) ? forms.matcher(text).replaceAll(MASK) : text;
+        if (text == null || scanner.isEmpty()) {
+            return text;
+        }
+        SmsSecretScanner.Spans found = scanner.find(text);
+        if (found.isEmpty()) {
+            return text;
+        }
+        StringBuilder redacted = new StringBuilder(text.length());
+        int at = 0;
+        for (int i = 0; i < found.size(); i++) {
+            redacted.append(text, at, found.start(i)).append(MASK);
+            at = found.end(i);
+        }
+        return redacted.append(text, at, text.length()).toString();
     }
 
-    /** Whether the text contains a form of a secret. */
+    /** Whether the text contains a secret in any form. */
     public boolean containsSecret(String text) {
-        if (text == null) {
-            return false;
-        }
-        for (String needle : needles) {
-            if (text.contains(needle)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the UTF-8 text contains a form of a secret, without decoding it: UTF-8 is self-synchronizing, so a form
-     * occurs in the decoded text exactly when its UTF-8 bytes occur in the bytes.
-     */
-    boolean containsSecret(byte[] utf8) {
-        for (int i = 0; i < utf8.length; i++) {
-            byte[][] candidates = utf8NeedlesByFirstByte[utf8[i] & 0xff];
-            if (candidates != null) {
-                for (byte[] needle : candidates) {
-                    if (i + needle.length <= utf8.length
-                        && Arrays.equals(utf8, i, i + needle.length, needle, 0, needle.length)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return text != null && !scanner.isEmpty() && !scanner.find(text).isEmpty();
     }
 
     /** The headers with every name and value redacted. */
     public Map<String, String> redact(Map<String, String> headers) {
-        if (headers == null || forms == null || !anyContainsSecret(headers)) {
+        if (headers == null || scanner.isEmpty() || !anyContainsSecret(headers)) {
             return headers;
         }
         Map<String, String> redacted = new LinkedHashMap<>();
@@ -226,14 +135,11 @@ public final class SmsRedactor {
 
     /** The response with its body and headers redacted; the same instance when it holds no secret. */
     public SmsHttpResponse redact(SmsHttpResponse response) {
-        if (forms == null) {
+        if (scanner.isEmpty()) {
             return response;
         }
         Map<String, String> headers = redact(response.headers());
-        byte[] body = response.body();
-        if (containsSecret(body)) {
-            body = redact(response.bodyAsString()).getBytes(StandardCharsets.UTF_8);
-        }
+        byte[] body = scanner.mask(response.body(), MASK);
         return headers == response.headers() && body == response.body() ? response
                 : new SmsHttpResponse(response.statusCode(), headers, body);
     }
@@ -243,7 +149,7 @@ public final class SmsRedactor {
      * none holds a secret, otherwise a copy of the same type whose causes are {@link RedactedCause}s.
      */
     public SmsException redact(SmsException e) {
-        if (forms == null || !holdsSecret(e)) {
+        if (scanner.isEmpty() || !holdsSecret(e)) {
             return e;
         }
         SmsFailure f = e.getFailure();
@@ -289,7 +195,7 @@ public final class SmsRedactor {
         if (t instanceof SmsException e) {
             return redact(e);
         }
-        return forms == null || !causesHoldSecret(t) ? t : redactCause(t);
+        return scanner.isEmpty() || !causesHoldSecret(t) ? t : redactCause(t);
     }
 
     private boolean holdsSecret(SmsException e) {
@@ -319,7 +225,7 @@ public final class SmsRedactor {
 
     @Override
     public String toString() {
-        return "SmsRedactor[" + formList.size() + " forms of the endpoint's secrets]";
+        return "SmsRedactor[" + secrets.size() + " of the endpoint's secrets]";
     }
 
     /** Stands in for a cause whose message held a secret: the original class name and the redacted message. */

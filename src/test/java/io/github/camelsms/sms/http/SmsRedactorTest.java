@@ -27,7 +27,6 @@ class SmsRedactorTest {
                              "QUMxMjM6dMO4a2VuL3dpdGgrw6Ymw7g9NDI%3d" })
     void aSecretInAnAnswerIsFoundAndMaskedInEveryForm(String form) {
         SmsRedactor redactor = redactor();
-        assertThat(redactor.forms()).contains(form);
         for (String around : new String[] { "%s", "æøå %s ÆØÅ", "{\"echo\":\"%s\"}" }) {
             byte[] body = around.formatted(form).getBytes(StandardCharsets.UTF_8);
             byte[] broken = new byte[body.length + 2];
