@@ -51,7 +51,8 @@ public final class VonageSignature implements SmsWebhookSignature {
         for (Map<String, List<String>> source : List.of(request.query(), request.form())) {
             for (Map.Entry<String, List<String>> param : source.entrySet()) {
                 // one signed value per name, or the signature would cover a value the reader does not see
-                if (param.getValue().size() != 1 || params.putIfAbsent(param.getKey(), param.getValue().get(0)) != null) {
+                List<String> values = param.getValue();
+                if (values.size() != 1 || params.putIfAbsent(param.getKey(), values.get(0)) != null) {
                     return Verdict.refused("the " + param.getKey() + " parameter appears more than once");
                 }
             }

@@ -151,7 +151,8 @@ class Ed25519SignatureTest {
 
     @Test
     void refusesAPublicKeyThatIsNotBase64Of32Bytes() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Ed25519Signature("not base64!", SIGNATURE, TIMESTAMP));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Ed25519Signature("not base64!", SIGNATURE, TIMESTAMP));
         assertThatIllegalArgumentException().isThrownBy(() -> new Ed25519Signature(
                 Base64.getEncoder().encodeToString(new byte[31]), SIGNATURE, TIMESTAMP));
         assertThatIllegalArgumentException().isThrownBy(() -> new Ed25519Signature(
