@@ -20,6 +20,7 @@ import io.github.camelsms.sms.webhook.SmsIdempotentWebhookMemory;
 import io.github.camelsms.sms.webhook.SmsWebhookEvent;
 import io.github.camelsms.sms.webhook.SmsWebhookMemory;
 import io.github.camelsms.sms.webhook.SmsWebhookRequest;
+import io.github.camelsms.sms.webhook.SmsWebhookSignature;
 import io.github.camelsms.sms.webhook.SmsWebhooks;
 import io.github.camelsms.sms.webhook.SmsWebhooks.SmsWebhookReply;
 import org.apache.camel.Consumer;
@@ -54,6 +55,7 @@ public class SmsConsumer extends DefaultConsumer {
     private final String operation;
     private String path;
     private boolean validateSignature;
+    private SmsWebhookSignature signature;
     private IdempotentRepository repository;
     private boolean ownRepository;
     private SmsWebhookMemory memory;
@@ -124,6 +126,7 @@ public class SmsConsumer extends DefaultConsumer {
         }
         if (validateSignature) {
             webhooks.checkSigningKey(operation, configuration);
+            signature = webhooks.signature(operation, configuration);
         }
         String publicBaseUrl = configuration.getPublicBaseUrl();
         if (publicBaseUrl != null && !publicBaseUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
@@ -171,9 +174,10 @@ public class SmsConsumer extends DefaultConsumer {
             reject(exchange, "the webhookVerifyToken parameter is missing or wrong");
             return;
         }
-        if (validateSignature && !webhooks.hasValidSignature(request, configuration)) {
-            reject(exchange, "the signature is missing or invalid (if the application runs behind a proxy, set"
-                             + " publicBaseUrl to the URL prefix the provider calls)");
+        SmsWebhookSignature.Verdict verdict = validateSignature ? signature.verify(request) : null;
+        if (verdict != null && !verdict.valid()) {
+            reject(exchange, verdict.reason() + " (if the application runs behind a proxy, set publicBaseUrl to the"
+                             + " URL prefix the provider calls)");
             return;
         }
         SmsWebhookEvent event;

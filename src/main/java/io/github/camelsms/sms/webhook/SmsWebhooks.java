@@ -32,8 +32,12 @@ public interface SmsWebhooks {
     default void checkSigningKey(String operation, SmsConfiguration configuration) {
     }
 
-    /** Checks the request's signature with the endpoint's credentials; false for a missing or wrong signature. */
-    boolean hasValidSignature(SmsWebhookRequest request, SmsConfiguration configuration);
+    /**
+     * The scheme the provider signs the operation's requests with, keyed with the endpoint's credentials; asked once,
+     * when a consumer that validates signatures is set up (after {@link #checkSigningKey}). Only called when
+     * {@link #canSign()}.
+     */
+    SmsWebhookSignature signature(String operation, SmsConfiguration configuration);
 
     /**
      * Reads the request.

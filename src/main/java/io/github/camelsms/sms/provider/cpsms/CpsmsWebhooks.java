@@ -14,6 +14,7 @@ import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.webhook.SmsWebhookEvent;
 import io.github.camelsms.sms.webhook.SmsWebhookRequest;
+import io.github.camelsms.sms.webhook.SmsWebhookSignature;
 import io.github.camelsms.sms.webhook.SmsWebhooks;
 
 /**
@@ -45,8 +46,8 @@ final class CpsmsWebhooks implements SmsWebhooks {
     }
 
     @Override
-    public boolean hasValidSignature(SmsWebhookRequest request, SmsConfiguration configuration) {
-        return false;
+    public SmsWebhookSignature signature(String operation, SmsConfiguration configuration) {
+        throw new UnsupportedOperationException("CPSMS does not sign its callbacks");
     }
 
     @Override

@@ -1,10 +1,6 @@
 package io.github.camelsms.sms.provider.laml;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +17,9 @@ import io.github.camelsms.sms.model.InboundSms;
 import io.github.camelsms.sms.model.SmsReply;
 import io.github.camelsms.sms.webhook.SmsWebhookEvent;
 import io.github.camelsms.sms.webhook.SmsWebhookRequest;
+import io.github.camelsms.sms.webhook.SmsWebhookSignature;
 import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.webhook.signature.TwilioSignature;
 
 /**
  * LaML webhooks: StatusCallbacks (MessageSid, MessageStatus, ErrorCode, ...) and inbound SMS/MMS (From, To, Body,
@@ -33,7 +31,6 @@ final class LamlWebhooks implements SmsWebhooks {
     static final String INBOUND = "inbound";
     static final String TWILIO_SIGNATURE = "X-Twilio-Signature";
     static final String SIGNALWIRE_SIGNATURE = "X-SignalWire-Signature";
-    static final String BODY_SHA256 = "bodySHA256";
     static final String LAML_CONTENT_TYPE = "application/xml";
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     private static final int MAX_MEDIA = 10;
@@ -84,40 +81,11 @@ final class LamlWebhooks implements SmsWebhooks {
         }
     }
 
-    /**
-     * A form POST is signed over the URL and its sorted parameters; a GET and a JSON POST over the URL only, and a JSON
-     * POST's URL carries bodySHA256, the hex SHA-256 of the raw body, which must match.
-     */
+    /** Twilio's scheme, which the whole family uses, from either header; SignalWire signs with its Signing Key. */
     @Override
-    public boolean hasValidSignature(SmsWebhookRequest request, SmsConfiguration configuration) {
+    public SmsWebhookSignature signature(String operation, SmsConfiguration configuration) {
         String key = ids.signsWithSigningKey() ? configuration.getSecretKey() : configuration.getAuthToken();
-        boolean json = request.isJson();
-        if (json && !bodyMatchesItsHash(request)) {
-            return false;
-        }
-        Map<String, List<String>> signedParams = "POST".equalsIgnoreCase(request.method()) && !json
-                ? request.form() : Map.of();
-        for (String header : List.of(SIGNALWIRE_SIGNATURE, TWILIO_SIGNATURE)) {
-            String signature = request.header().apply(header);
-            if (signature != null && LamlWebhookSignature.isValid(key, request.publicUrl(), signedParams, signature)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean bodyMatchesItsHash(SmsWebhookRequest request) {
-        List<String> hashes = request.query().get(BODY_SHA256);
-        if (hashes == null || hashes.size() != 1) {
-            return false;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.body());
-            return MessageDigest.isEqual(HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII),
-                    hashes.get(0).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return new TwilioSignature(key, List.of(SIGNALWIRE_SIGNATURE, TWILIO_SIGNATURE));
     }
 
     private static boolean isBlank(String value) {
