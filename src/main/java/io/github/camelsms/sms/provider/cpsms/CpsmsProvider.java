@@ -539,7 +539,13 @@ public class CpsmsProvider implements SmsProvider {
     public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
         SmsHttpRequest request = SmsHttpRequest.get("/creditvalue");
         SmsHttpResponse response = transport.execute(request, "healthCheck");
-        BigDecimal credit = CpsmsResponses.credit(response.jsonOrNull());
+        BigDecimal credit;
+        try {
+            credit = CpsmsResponses.credit(response.jsonOrNull());
+        } catch (IllegalArgumentException e) {
+            throw SmsErrors.unreadable(NAME, "healthCheck", request, response,
+                    "a value that cannot be read (" + e.getMessage() + ")");
+        }
         if (credit == null) {
             throw SmsErrors.unreadable(NAME, "healthCheck", request, response, "no readable credit value");
         }

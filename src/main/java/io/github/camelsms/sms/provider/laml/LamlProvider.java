@@ -522,10 +522,18 @@ public abstract class LamlProvider implements SmsProvider {
     @Override
     public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
         if (hasBalance()) {
-            JsonNode json = transport.execute(balanceRequest(configuration), "healthCheck").jsonOrNull();
+            SmsHttpRequest request = balanceRequest(configuration);
+            SmsHttpResponse response = transport.execute(request, "healthCheck");
+            JsonNode json = response.jsonOrNull();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("accountSid", configuration.getAccountSid());
-            BigDecimal balance = SmsJson.decimal(json, "balance");
+            BigDecimal balance;
+            try {
+                balance = SmsJson.decimal(json, "balance");
+            } catch (IllegalArgumentException e) {
+                throw SmsErrors.unreadable(name(), "healthCheck", request, response,
+                        "a value that cannot be read (" + e.getMessage() + ")");
+            }
             if (balance != null) {
                 details.put("balance", balance);
             }
