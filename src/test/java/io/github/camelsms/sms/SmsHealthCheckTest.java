@@ -60,6 +60,26 @@ class SmsHealthCheckTest extends SmsTestSupport {
     }
 
     @Test
+    void downAsAnUnreadableAnswerWhenTheCreditIsAbsurd() throws Exception {
+        sim.inject(io.github.camelsms.sms.simulator.Fault.status(200, "{\"credit\":\"1e2000000000\"}"), 10);
+        HealthCheck.Result result = check(cpsms("send"));
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getError()).isEmpty();
+        assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("'credit'")
+                .contains("1E+2000000000"));
+        assertThat(result.getDetails()).containsEntry("service.status.code", 200);
+    }
+
+    @Test
+    void downAsAnUnreadableAnswerWhenTheBalanceIsAbsurd() throws Exception {
+        sim.inject(io.github.camelsms.sms.simulator.Fault.status(200, "{\"balance\":1e2000000000}"), 10);
+        HealthCheck.Result result = check(laml("twilio", "send"));
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getError()).isEmpty();
+        assertThat(result.getDetails()).containsEntry("service.status.code", 200);
+    }
+
+    @Test
     void downWhenUnreachable() throws Exception {
         HealthCheck.Result result = check("sms:cpsms/send?baseUrl=http://127.0.0.1:9&username=" + USER + "&apiKey="
                                           + API_KEY);

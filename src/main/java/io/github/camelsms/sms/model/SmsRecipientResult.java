@@ -9,6 +9,8 @@ import io.github.camelsms.sms.SmsException;
  */
 public class SmsRecipientResult {
 
+    /** The status of a recipient the provider refused (in an error answer or a failure declared in a 2xx). */
+    public static final String REJECTED = "rejected";
     /** The status of a recipient whose request failed after it went out: the provider may have sent the SMS. */
     public static final String IN_DOUBT = "in-doubt";
     /** The status of a recipient whose request failed definitely: nothing was sent to it. */
@@ -40,7 +42,7 @@ public class SmsRecipientResult {
     }
 
     public static SmsRecipientResult rejected(String to, String errorCode, String errorMessage) {
-        return new SmsRecipientResult(to, false, null, "rejected", null, errorCode, errorMessage);
+        return new SmsRecipientResult(to, false, null, REJECTED, null, errorCode, errorMessage);
     }
 
     /** A recipient whose request failed with the exception: {@link #IN_DOUBT} or {@link #FAILED}. */

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of a send: one {@link SmsRecipientResult} per recipient, in input order (CPSMS answers list accepted
- * before rejected recipients; when an answer does not name each recipient once, its order is kept).
+ * The outcome of a send: exactly one {@link SmsRecipientResult} per number sent, in input order, then the invalid
+ * numbers skipped (skipInvalidRecipients). A number the provider's answer does not account for is
+ * {@link SmsRecipientResult#IN_DOUBT}; a number the answer names that was not sent is never listed.
  */
 public class SmsSendResult {
 

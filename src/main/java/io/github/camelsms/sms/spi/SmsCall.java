@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsConstants;
@@ -69,6 +70,32 @@ public final class SmsCall {
             lastStatusCode = response.statusCode();
             return response;
         });
+    }
+
+    /**
+     * Sends one request and reads its 2xx answer with the reader. A value the reader cannot read (it throws anything
+     * but an {@link SmsException}: an absurd cost, an unreadable date) makes the answer unreadable: in doubt when the
+     * request changes state, retryable when it only reads.
+     */
+    public <T> CompletableFuture<T> send(SmsHttpRequest request, Function<SmsHttpResponse, T> reader) {
+        return send(request).thenApply(response -> read(request, response, reader));
+    }
+
+    /** Reads an answer as {@link #send(SmsHttpRequest, Function)} does. */
+    public <T> T read(SmsHttpRequest request, SmsHttpResponse response, Function<SmsHttpResponse, T> reader) {
+        try {
+            return reader.apply(response);
+        } catch (SmsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw SmsErrors.unreadable(provider.name(), operation(), request, response, unreadableValue(e));
+        }
+    }
+
+    /** How an answer the reader failed on is described in the exception's message. */
+    static String unreadableValue(RuntimeException e) {
+        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return "a value that cannot be read (" + (why.length() <= 200 ? why : why.substring(0, 200) + "...") + ")";
     }
 
     /**

@@ -96,7 +96,8 @@ public final class SmsFanOut {
             } catch (SmsException e) {
                 outcomes[i] = e;
             } catch (RuntimeException e) {
-                outcomes[i] = SmsErrors.unexpected(provider, operation, requests.get(i), e);
+                outcomes[i] = SmsErrors.unreadable(provider, operation, requests.get(i), response,
+                        SmsCall.unreadableValue(e));
             }
         } else if (failure instanceof SmsException e) {
             outcomes[i] = e;

@@ -24,6 +24,13 @@ public final class SmsJson {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
 
+    /** The most characters a numeric string may have; longer ones are not parsed at all. */
+    private static final int MAX_NUMBER_LENGTH = 64;
+    /** The most digits before the decimal point of an amount (a cost of 10^15 is already absurd). */
+    private static final int MAX_AMOUNT_DIGITS = 15;
+    /** The most digits after the decimal point of an amount. */
+    private static final int MAX_AMOUNT_SCALE = 20;
+
     private SmsJson() {
     }
 
@@ -124,24 +131,77 @@ public final class SmsJson {
         return null;
     }
 
-    /** The first of the named fields as a number, accepting numbers and numeric strings; null when none parses. */
+    /**
+     * The first of the named fields that is present, not null and not blank, as an amount (a cost, price, credit or
+     * balance), accepting numbers and numeric strings; null when none is present. Throws
+     * {@link IllegalArgumentException} when the value is not a number or is out of any sane range (more than
+     * {@value #MAX_AMOUNT_DIGITS} digits before the decimal point or {@value #MAX_AMOUNT_SCALE} after it), so that
+     * nothing downstream expands an exponent such as {@code 1e2000000000}.
+     */
     public static BigDecimal decimal(JsonNode node, String... names) {
         for (String name : names) {
             JsonNode value = field(node, name);
-            if (value == null || value.isNull()) {
+            if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
                 continue;
             }
             if (value.isNumber()) {
-                return value.decimalValue();
+                return checkedAmount(name, value.decimalValue());
             }
             if (value.isTextual()) {
-                try {
-                    return new BigDecimal(value.asText().trim());
-                } catch (NumberFormatException e) {
-                    // not a number: try the next name
-                }
+                return amount(name, value.asText());
             }
+            throw new IllegalArgumentException("the field '" + name + "' is not a number");
         }
         return null;
+    }
+
+    /** An amount given as text (see {@link #decimal}); throws {@link IllegalArgumentException} naming the field. */
+    public static BigDecimal amount(String field, String text) {
+        String trimmed = text.trim();
+        if (trimmed.length() > MAX_NUMBER_LENGTH) {
+            throw new IllegalArgumentException("the field '" + field + "' holds a number of " + trimmed.length()
+                                               + " characters");
+        }
+        try {
+            return checkedAmount(field, new BigDecimal(trimmed));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the field '" + field + "' holds '" + trimmed + "', not a number");
+        }
+    }
+
+    private static BigDecimal checkedAmount(String field, BigDecimal value) {
+        // precision and scale are ints: their difference is computed in long so that it cannot overflow
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > MAX_AMOUNT_DIGITS || value.scale() > MAX_AMOUNT_SCALE) {
+            throw new IllegalArgumentException("the field '" + field + "' holds " + shortly(value)
+                                               + ", out of range for an amount");
+        }
+        return value;
+    }
+
+    /**
+     * The first of the named fields that is present and not null, as a whole number between min and max; null when
+     * none is present. Throws {@link IllegalArgumentException} when it is not a whole number in that range.
+     */
+    public static Long integer(JsonNode node, long min, long max, String... names) {
+        for (String name : names) {
+            JsonNode value = field(node, name);
+            if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
+                continue;
+            }
+            BigDecimal number = decimal(node, name);
+            if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0
+                || number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+                throw new IllegalArgumentException("the field '" + name + "' holds " + shortly(number)
+                                                   + ", not a whole number from " + min + " to " + max);
+            }
+            return number.longValue();
+        }
+        return null;
+    }
+
+    private static String shortly(BigDecimal value) {
+        String text = value.toString(); // scientific notation: never expands the exponent
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 }

@@ -3,10 +3,12 @@ package io.github.camelsms.sms.spi;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SmsJsonTest {
 
@@ -41,11 +43,50 @@ class SmsJsonTest {
         assertThat(some.isObject()).isEqualTo(whole.isObject());
         for (String name : NAMES) {
             assertThat(SmsJson.text(some, name)).as(name).isEqualTo(SmsJson.text(whole, name));
-            assertThat(SmsJson.decimal(some, name)).as(name).isEqualTo(SmsJson.decimal(whole, name));
+            assertThat(decimalOrFailure(some, name)).as(name).isEqualTo(decimalOrFailure(whole, name));
             assertThat(SmsJson.field(some, name)).as(name).isEqualTo(SmsJson.field(whole, name));
         }
         if (whole.isObject()) {
             assertThat(SmsJson.field(some, "body")).isNull();
+        }
+    }
+
+    @Test
+    void amountsAreReadWithinBounds() {
+        assertThat(SmsJson.decimal(json("{\"cost\":\"-0.00750\"}"), "cost")).isEqualByComparingTo("-0.0075");
+        assertThat(SmsJson.decimal(json("{\"cost\":1e3}"), "cost")).isEqualByComparingTo("1000");
+        assertThat(SmsJson.decimal(json("{\"cost\":\" \"}"), "cost")).isNull();
+        assertThat(SmsJson.decimal(json("{\"cost\":999999999999999.5}"), "cost")).isNotNull();
+        for (String absurd : new String[] { "1e16", "1e2000000000", "-1e2000000000", "1e-21", "\"1e10000000\"",
+                "\"" + "1".repeat(65) + "\"", "\"free\"", "[1]", "true" }) {
+            assertThatThrownBy(() -> SmsJson.decimal(json("{\"cost\":" + absurd + "}"), "cost")).as(absurd)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'cost'")
+                    .hasMessageNotContaining("0".repeat(50));
+        }
+    }
+
+    @Test
+    void wholeNumbersAreReadWithinTheirRange() {
+        assertThat(SmsJson.integer(json("{\"n\":\"2\"}"), 0, 10, "n")).isEqualTo(2L);
+        assertThat(SmsJson.integer(json("{\"n\":2.0}"), 0, 10, "n")).isEqualTo(2L);
+        assertThat(SmsJson.integer(json("{\"n\":1e1}"), 0, 10, "n")).isEqualTo(10L);
+        assertThat(SmsJson.integer(json("{\"n\":null}"), 0, 10, "n")).isNull();
+        for (String absurd : new String[] { "11", "-1", "2.5", "1e10000000", "4294967297" }) {
+            assertThatThrownBy(() -> SmsJson.integer(json("{\"n\":" + absurd + "}"), 0, 10, "n")).as(absurd)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'n'");
+        }
+    }
+
+    private static JsonNode json(String text) {
+        return SmsJson.readOrNull(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The field as an amount, or the message of the exception that refuses it. */
+    private static Object decimalOrFailure(JsonNode node, String name) {
+        try {
+            return SmsJson.decimal(node, name);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 }

@@ -1,11 +1,7 @@
 package io.github.camelsms.sms.provider.cpsms;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -68,7 +64,7 @@ final class CpsmsChunkedSend {
         return sendChunk.apply(chunk).handle((sent, thrown) -> {
             if (thrown == null) {
                 lastResponse = sent.response();
-                merged.addAll(inInputOrder(chunk, sent.result().getRecipients()));
+                merged.addAll(sent.result().getRecipients());
                 return sendFrom(end, merged, sendChunk);
             }
             SmsException e = SmsHttpTransport.failureOf(thrown);
@@ -101,29 +97,5 @@ final class CpsmsChunkedSend {
     /** The answer to the last request that succeeded. */
     SmsHttpResponse lastResponse() {
         return lastResponse;
-    }
-
-    /**
-     * CPSMS lists the accepted recipients before the rejected ones; this puts them back in the order they were sent
-     * (a recipient the answer names that was not sent keeps its place at the end).
-     */
-    static List<SmsRecipientResult> inInputOrder(List<String> sentTo, List<SmsRecipientResult> reported) {
-        if (sentTo.size() == 1 || reported.size() != sentTo.size()) {
-            return reported;
-        }
-        Map<String, Deque<SmsRecipientResult>> byNumber = new HashMap<>(reported.size() * 2);
-        for (SmsRecipientResult r : reported) {
-            byNumber.computeIfAbsent(r.getTo(), k -> new ArrayDeque<>(1)).add(r);
-        }
-        List<SmsRecipientResult> ordered = new ArrayList<>(reported.size());
-        for (String to : sentTo) {
-            Deque<SmsRecipientResult> matches = byNumber.get(to);
-            SmsRecipientResult match = matches == null ? null : matches.poll();
-            if (match != null) {
-                ordered.add(match);
-            }
-        }
-        byNumber.values().forEach(ordered::addAll);
-        return ordered;
     }
 }

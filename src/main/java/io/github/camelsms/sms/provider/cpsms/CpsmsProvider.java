@@ -17,6 +17,7 @@ import io.github.camelsms.sms.SmsInsufficientCreditException;
 import io.github.camelsms.sms.model.SmsContact;
 import io.github.camelsms.sms.model.SmsGroup;
 import io.github.camelsms.sms.model.SmsLogEntry;
+import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.spi.SmsCall;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
@@ -171,7 +172,7 @@ public class CpsmsProvider implements SmsProvider {
         }
 
         if (toGroup) {
-            return post(call, SmsHttpRequest.json("POST", "/sendgroup", body, true)).thenApply(
+            return post(call, SmsHttpRequest.json("POST", "/sendgroup", body, true), null).thenApply(
                     sent -> call.completeSend(sent.result(), text, null, partialFailure(call, sent.result(),
                             sent.response())));
         }
@@ -181,7 +182,7 @@ public class CpsmsProvider implements SmsProvider {
         return chunked.send(to -> {
             // each chunk's request is built when the previous answer arrived, so one body map serves them all
             body.put("to", to.size() == 1 ? to.get(0) : to);
-            return post(call, SmsHttpRequest.json("POST", "/send", body, true));
+            return post(call, SmsHttpRequest.json("POST", "/send", body, true), to);
         }).thenApply(merged -> {
             SmsSendResult result = resolved.addSkippedTo(merged);
             if (chunked.stopped()) {
@@ -189,7 +190,8 @@ public class CpsmsProvider implements SmsProvider {
             }
             SmsFailure partialFailure = chunked.failure() != null
                     ? new SmsFailure(NAME, call.operation(), chunked.failure().getStatusCode(),
-                            chunked.failure().getProviderCode(), false, chunked.failure().isInDoubt(), null, null)
+                            chunked.failure().getProviderCode(), false,
+                            chunked.failure().isInDoubt() || hasInDoubt(result), null, null)
                     : partialFailure(call, result, chunked.lastResponse());
             return call.completeSend(result, text, null, partialFailure);
         });
@@ -200,27 +202,47 @@ public class CpsmsProvider implements SmsProvider {
         if (result.getRejectedCount() == 0) {
             return null;
         }
-        return new SmsFailure(NAME, call.operation(), response.statusCode(), null, false, false,
+        return new SmsFailure(NAME, call.operation(), response.statusCode(), null, false, hasInDoubt(result),
                 response.bodyAsString(), response.headers());
     }
 
-    /** Posts one send request and reads its per-recipient result. */
-    private static CompletableFuture<CpsmsSent> post(SmsCall call, SmsHttpRequest request) {
-        return call.send(request).thenApply(response -> readSent(call, request, response));
+    private static boolean hasInDoubt(SmsSendResult result) {
+        for (SmsRecipientResult r : result.getRecipients()) {
+            if (SmsRecipientResult.IN_DOUBT.equals(r.getStatus())) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static CpsmsSent readSent(SmsCall call, SmsHttpRequest request, SmsHttpResponse response) {
+    /**
+     * Posts one send request and reads its per-recipient result.
+     *
+     * @param sentTo the numbers the request sends to, or null for a group send
+     */
+    private static CompletableFuture<CpsmsSent> post(SmsCall call, SmsHttpRequest request, List<String> sentTo) {
+        return call.send(request, response -> readSent(call, request, response, sentTo));
+    }
+
+    /**
+     * One result per number sent. An answer that accounts for none of them (no entries, or entries for other numbers
+     * only) fails the whole request: with the error it carries, or as unreadable (in doubt).
+     */
+    private static CpsmsSent readSent(SmsCall call, SmsHttpRequest request, SmsHttpResponse response,
+                                      List<String> sentTo) {
         JsonNode json = response.jsonOrNull();
         if (json == null || !json.isObject()) {
             throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON object");
         }
-        SmsSendResult result = CpsmsResponses.sendResult(json);
-        if (result.getRecipients().isEmpty()) {
+        List<SmsRecipientResult> results = CpsmsResponses.sendResults(json, sentTo);
+        if (results.stream().allMatch(r -> SmsRecipientResult.IN_DOUBT.equals(r.getStatus()))) {
             SmsException failure = CpsmsResponses.embeddedError(json, call.operation(), request, response);
             throw failure != null ? failure
-                    : SmsErrors.unreadable(NAME, call.operation(), request, response, "no success or error entries");
+                    : SmsErrors.unreadable(NAME, call.operation(), request, response,
+                            results.isEmpty() ? "no success or error entries"
+                                    : "no success or error entry for the numbers sent");
         }
-        return new CpsmsSent(result, response);
+        return new CpsmsSent(new SmsSendResult(NAME, results), response);
     }
 
     private static SmsRecipients recipients(SmsCall call) {
@@ -309,13 +331,13 @@ public class CpsmsProvider implements SmsProvider {
             throw call.invalid("reference", "cancelScheduled needs the reference the messages were sent with:"
                                             + " set the CamelSmsReference header or the reference option");
         }
-        return call.send(SmsHttpRequest.delete("/deletesms/" + segment(reference)))
-                .thenApply(response -> confirmation(call, response));
+        return call.send(SmsHttpRequest.delete("/deletesms/" + segment(reference)),
+                response -> confirmation(call, response));
     }
 
     private CompletableFuture<BigDecimal> credit(SmsCall call) {
         SmsHttpRequest request = SmsHttpRequest.get("/creditvalue");
-        return call.send(request).thenApply(response -> {
+        return call.send(request, response -> {
             BigDecimal credit = CpsmsResponses.credit(response.jsonOrNull());
             if (credit == null) {
                 throw SmsErrors.unreadable(NAME, call.operation(), request, response, "no readable credit value");
@@ -352,8 +374,7 @@ public class CpsmsProvider implements SmsProvider {
             path.append('/').append(recipient);
         }
         SmsHttpRequest request = SmsHttpRequest.get(path.toString());
-        return call.send(request)
-                .thenApply(response -> CpsmsResponses.logEntries(jsonArray(call, request, response)));
+        return call.send(request, response -> CpsmsResponses.logEntries(jsonArray(call, request, response)));
     }
 
     private static JsonNode jsonArray(SmsCall call, SmsHttpRequest request, SmsHttpResponse response) {
@@ -377,9 +398,9 @@ public class CpsmsProvider implements SmsProvider {
     private CompletableFuture<SmsGroup> createGroup(SmsCall call) {
         String name = groupName(call);
         SmsHttpRequest request = SmsHttpRequest.json("POST", "/addgroup", Map.of("groupName", name), false);
-        return call.send(request).thenApply(response -> {
+        return call.send(request, response -> {
             JsonNode json = response.jsonOrNull();
-            String id = SmsJson.text(json, "groupId", "id");
+            String id = groupId(json);
             if (id == null) {
                 throw SmsErrors.unreadable(NAME, call.operation(), request, response, "no groupId");
             }
@@ -391,11 +412,10 @@ public class CpsmsProvider implements SmsProvider {
 
     private CompletableFuture<List<SmsGroup>> listGroups(SmsCall call) {
         SmsHttpRequest request = SmsHttpRequest.get("/listgroups");
-        return call.send(request).thenApply(response -> {
+        return call.send(request, response -> {
             JsonNode json = jsonArray(call, request, response);
             List<SmsGroup> groups = new ArrayList<>(json.size());
-            json.forEach(g -> groups.add(new SmsGroup(SmsJson.text(g, "groupId", "id"), SmsJson.text(g, "groupName",
-                    "name"))));
+            json.forEach(g -> groups.add(new SmsGroup(groupId(g), SmsJson.text(g, "groupName", "name"))));
             return groups;
         });
     }
@@ -406,7 +426,7 @@ public class CpsmsProvider implements SmsProvider {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("groupId", Integer.parseInt(id));
         body.put("groupName", name);
-        return call.send(SmsHttpRequest.json("PUT", "/updategroup", body, false)).thenApply(response -> {
+        return call.send(SmsHttpRequest.json("PUT", "/updategroup", body, false), response -> {
             confirmation(call, response);
             return new SmsGroup(id, name);
         });
@@ -414,7 +434,7 @@ public class CpsmsProvider implements SmsProvider {
 
     private CompletableFuture<String> deleteGroup(SmsCall call) {
         String id = groupId(call);
-        return call.send(SmsHttpRequest.delete("/deletegroup/" + id)).thenApply(r -> confirmation(call, r));
+        return call.send(SmsHttpRequest.delete("/deletegroup/" + id), r -> confirmation(call, r));
     }
 
     // contacts
@@ -437,7 +457,7 @@ public class CpsmsProvider implements SmsProvider {
         if (name != null) {
             body.put("contactName", name);
         }
-        return call.send(SmsHttpRequest.json(method, path, body, false)).thenApply(response -> {
+        return call.send(SmsHttpRequest.json(method, path, body, false), response -> {
             confirmation(call, response);
             return new SmsContact(id, phoneNumber, name);
         });
@@ -446,7 +466,7 @@ public class CpsmsProvider implements SmsProvider {
     private CompletableFuture<List<SmsContact>> listContacts(SmsCall call) {
         String id = groupId(call);
         SmsHttpRequest request = SmsHttpRequest.get("/listcontacts/" + id);
-        return call.send(request).thenApply(response -> {
+        return call.send(request, response -> {
             JsonNode json = jsonArray(call, request, response);
             List<SmsContact> contacts = new ArrayList<>(json.size());
             json.forEach(c -> contacts.add(new SmsContact(id, SmsJson.text(c, "phoneNumber"),
@@ -458,8 +478,8 @@ public class CpsmsProvider implements SmsProvider {
     private CompletableFuture<String> deleteContact(SmsCall call) {
         String id = groupId(call);
         String phoneNumber = phoneNumber(call);
-        return call.send(SmsHttpRequest.delete("/deletecontact/" + id + "/" + phoneNumber))
-                .thenApply(response -> confirmation(call, response));
+        return call.send(SmsHttpRequest.delete("/deletecontact/" + id + "/" + phoneNumber),
+                response -> confirmation(call, response));
     }
 
     // inputs and confirmations
@@ -474,6 +494,12 @@ public class CpsmsProvider implements SmsProvider {
             throw call.invalid(SmsConstants.GROUP_ID, "the group id '" + id + "' must be a number");
         }
         return id;
+    }
+
+    /** A group id in an answer: a number of at most nine digits, as our requests take it; null when absent. */
+    private static String groupId(JsonNode json) {
+        Long id = SmsJson.integer(json, 0, 999_999_999, "groupId", "id");
+        return id == null ? null : id.toString();
     }
 
     private static String groupName(SmsCall call) {
@@ -513,7 +539,13 @@ public class CpsmsProvider implements SmsProvider {
     public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
         SmsHttpRequest request = SmsHttpRequest.get("/creditvalue");
         SmsHttpResponse response = transport.execute(request, "healthCheck");
-        BigDecimal credit = CpsmsResponses.credit(response.jsonOrNull());
+        BigDecimal credit;
+        try {
+            credit = CpsmsResponses.credit(response.jsonOrNull());
+        } catch (IllegalArgumentException e) {
+            throw SmsErrors.unreadable(NAME, "healthCheck", request, response,
+                    "a value that cannot be read (" + e.getMessage() + ")");
+        }
         if (credit == null) {
             throw SmsErrors.unreadable(NAME, "healthCheck", request, response, "no readable credit value");
         }

@@ -3,18 +3,23 @@ package io.github.camelsms.sms.provider.cpsms;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.SmsException;
 import io.github.camelsms.sms.model.SmsLogEntry;
 import io.github.camelsms.sms.model.SmsRecipientResult;
-import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.http.SmsErrors.Kind;
 import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.spi.SmsJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads CPSMS answers, tolerating the documented quirks: "success" or "Success", flat or nested success arrays, "cost"
@@ -22,23 +27,79 @@ import io.github.camelsms.sms.spi.SmsJson;
  */
 final class CpsmsResponses {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CpsmsResponses.class);
+    /** The log's timeSent is Unix seconds: at most 9999-12-31T23:59:59Z. */
+    private static final long LAST_SECOND_OF_9999 = 253_402_300_799L;
+    /** CPSMS documents delivery codes 1 to 4 and 8: anything above this is absurd. */
+    private static final long MAX_DLR_STATUS = 999;
+
     private CpsmsResponses() {
     }
 
-    static SmsSendResult sendResult(JsonNode json) {
-        List<SmsRecipientResult> recipients = new ArrayList<>();
+    /**
+     * One result per number sent, in the order sent, from what the answer says of each (CPSMS lists the accepted
+     * before the rejected numbers). A number the answer does not name, or names both accepted and rejected, is in
+     * doubt; a number it names that was not sent is a provider anomaly: logged and left out.
+     *
+     * @param sentTo the numbers of the request as sent, or null for a group send (the answer alone names them)
+     */
+    static List<SmsRecipientResult> sendResults(JsonNode json, List<String> sentTo) {
+        Map<String, SmsRecipientResult> named = new LinkedHashMap<>();
+        Set<String> conflicting = new HashSet<>();
         for (JsonNode ok : flatten(SmsJson.field(json, "success"))) {
-            recipients.add(SmsRecipientResult.accepted(SmsJson.text(ok, "to"), null, "accepted",
-                    SmsJson.decimal(ok, "cost", "price")));
+            String to = SmsJson.text(ok, "to");
+            if (to != null) {
+                name(named, conflicting, SmsRecipientResult.accepted(withoutPlus(to), null, "accepted",
+                        SmsJson.decimal(ok, "cost", "price")));
+            }
         }
         for (JsonNode error : flatten(SmsJson.field(json, "error"))) {
             String to = SmsJson.text(error, "to");
             if (to != null) {
-                recipients.add(SmsRecipientResult.rejected(to, SmsJson.text(error, "errorCode", "code"),
-                        SmsJson.text(error, "errMsg", "message")));
+                name(named, conflicting, SmsRecipientResult.rejected(withoutPlus(to),
+                        SmsJson.text(error, "errorCode", "code"), SmsJson.text(error, "errMsg", "message")));
             }
         }
-        return new SmsSendResult(CpsmsProvider.NAME, recipients);
+        if (sentTo == null) {
+            List<SmsRecipientResult> results = new ArrayList<>(named.size());
+            named.forEach((to, r) -> results.add(conflicting.contains(to) ? inDoubt(to, BOTH) : r));
+            return results;
+        }
+        List<SmsRecipientResult> results = new ArrayList<>(sentTo.size());
+        for (String to : sentTo) {
+            SmsRecipientResult r = named.remove(to);
+            results.add(r == null ? inDoubt(to, NOT_NAMED) : conflicting.contains(to) ? inDoubt(to, BOTH) : r);
+        }
+        if (!named.isEmpty()) {
+            LOG.warn("cpsms send: the answer names {} number(s) that were not sent, left out of the result: {}",
+                    named.size(), shortly(named.keySet()));
+        }
+        return results;
+    }
+
+    private static final String NOT_NAMED = "the answer does not name this number, so the message may have been sent:"
+                                            + " check before sending again";
+    private static final String BOTH = "the answer names this number both accepted and rejected, so the message may"
+                                       + " have been sent: check before sending again";
+
+    private static void name(Map<String, SmsRecipientResult> named, Set<String> conflicting, SmsRecipientResult r) {
+        SmsRecipientResult earlier = named.putIfAbsent(r.getTo(), r);
+        if (earlier != null && earlier.isAccepted() != r.isAccepted()) {
+            conflicting.add(r.getTo());
+        }
+    }
+
+    private static SmsRecipientResult inDoubt(String to, String why) {
+        return new SmsRecipientResult(to, false, null, SmsRecipientResult.IN_DOUBT, null, null, why);
+    }
+
+    private static String withoutPlus(String to) {
+        return to.startsWith("+") ? to.substring(1) : to;
+    }
+
+    private static String shortly(Set<String> numbers) {
+        String text = String.join(", ", numbers);
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     /** A whole-request error carried in a 2xx body ({"error": {"code", "message"}}), or null. */
@@ -49,6 +110,9 @@ final class CpsmsResponses {
             return null;
         }
         JsonNode first = error.isArray() && !error.isEmpty() ? error.get(0) : error;
+        if (SmsJson.text(first, "to") != null) {
+            return null; // an error for one number (not one sent, or the caller would have it): not the request's
+        }
         String code = SmsJson.text(first, "errorCode", "code");
         String message = SmsJson.text(first, "errMsg", "message");
         int status = parseStatus(code);
@@ -83,27 +147,22 @@ final class CpsmsResponses {
             return null;
         }
         if (value.isNumber()) {
-            return value.decimalValue();
+            return SmsJson.decimal(json, "credit");
         }
         String text = value.asText().strip().replace(" ", "");
         // Danish format: '.' groups thousands, ',' is the decimal mark.
-        String normalized = text.replace(".", "").replace(',', '.');
-        try {
-            return new BigDecimal(normalized);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return SmsJson.amount("credit", text.replace(".", "").replace(',', '.'));
     }
 
     static List<SmsLogEntry> logEntries(JsonNode json) {
         List<SmsLogEntry> entries = new ArrayList<>(json.size());
         for (JsonNode e : json) {
-            BigDecimal sent = SmsJson.decimal(e, "timeSent");
-            BigDecimal dlr = SmsJson.decimal(e, "dlrStatus");
+            Long sent = SmsJson.integer(e, 0, LAST_SECOND_OF_9999, "timeSent");
+            Long dlr = SmsJson.integer(e, 0, MAX_DLR_STATUS, "dlrStatus");
             entries.add(new SmsLogEntry(SmsJson.text(e, "to"), SmsJson.text(e, "from"),
                     SmsJson.decimal(e, "pointPrice", "cost", "price"), SmsJson.text(e, "userReference", "reference"),
                     dlr != null ? dlr.intValue() : 0, SmsJson.text(e, "dlrStatusText"),
-                    sent != null ? Instant.ofEpochSecond(sent.longValue()) : null));
+                    sent != null ? Instant.ofEpochSecond(sent) : null));
         }
         return entries;
     }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -47,8 +48,10 @@ public abstract class LamlProvider implements SmsProvider {
     static final int MAX_BODY_LENGTH = 1600;
     static final int MAX_MEDIA_URLS = 10;
     private static final int MAX_PAGES = 1000;
-    /** What a send reads of the message resource it gets back (see {@link #accepted}). */
-    private static final String[] SENT_FIELDS = { "sid", "to", "status", "price" };
+    /** What a send reads of the message resource it gets back (see {@link #outcome}). */
+    private static final String[] SENT_FIELDS = { "sid", "to", "status", "price", "error_code", "error_message" };
+    /** The statuses with which a provider declares, in its 201, that the message will not be sent. */
+    private static final Set<String> FAILED_STATUSES = Set.of("failed", "undelivered", "canceled");
 
     static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
     static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
@@ -263,16 +266,16 @@ public abstract class LamlProvider implements SmsProvider {
 
         if (requests.size() == 1) {
             SmsHttpRequest request = requests.get(0);
-            return call.send(request).thenApply(response -> {
-                SmsMessage single = readSent(call, request, response);
+            return call.send(request, response -> {
+                SmsMessage single = readSent(call, request, response, numbers.get(0));
                 SmsSendResult result = recipients.addSkippedTo(
-                        new SmsSendResult(name(), List.of(accepted(single, numbers.get(0)))));
+                        new SmsSendResult(name(), List.of(outcome(single, numbers.get(0)))));
                 call.setOutHeader(SmsConstants.MESSAGE_ID, single.getSid());
                 return call.completeSend(result, text, single.getStatus(), null);
             });
         }
         return call.sendEach(requests, configuration.getMaxConcurrentRequests(),
-                (i, response) -> accepted(readSent(call, requests.get(i), response), numbers.get(i)))
+                (i, response) -> outcome(readSent(call, requests.get(i), response, numbers.get(i)), numbers.get(i)))
                 .thenApply(fanOut -> merge(call, numbers, recipients, text, fanOut));
     }
 
@@ -308,10 +311,17 @@ public abstract class LamlProvider implements SmsProvider {
         return call.completeSend(result, text, null, null);
     }
 
-    private static SmsRecipientResult accepted(SmsMessage message, String to) {
+    /** Accepted, or rejected when the provider declares in its 2xx that the message failed. */
+    private static SmsRecipientResult outcome(SmsMessage message, String to) {
+        String status = message.getStatus();
+        if (status != null && FAILED_STATUSES.contains(status.toLowerCase(Locale.ROOT))) {
+            String why = message.getErrorMessage() != null ? message.getErrorMessage()
+                    : "the provider created the message with status " + status;
+            return new SmsRecipientResult(to, false, message.getSid(), SmsRecipientResult.REJECTED,
+                    null, message.getErrorCode(), why);
+        }
         BigDecimal price = message.getPrice() != null ? message.getPrice().abs() : null;
-        return SmsRecipientResult.accepted(message.getTo() != null ? message.getTo() : to, message.getSid(),
-                message.getStatus(), price);
+        return SmsRecipientResult.accepted(to, message.getSid(), status, price);
     }
 
     private static boolean isAbsoluteHttpUrl(String url) {
@@ -324,7 +334,7 @@ public abstract class LamlProvider implements SmsProvider {
     private CompletableFuture<SmsMessage> getMessage(SmsCall call) {
         String sid = messageId(call);
         SmsHttpRequest request = SmsHttpRequest.get(messagesPath(call) + "/" + segment(sid) + ".json");
-        return call.send(request).thenApply(response -> {
+        return call.send(request, response -> {
             SmsMessage message = readMessage(call, request, response);
             call.setOutHeader(SmsConstants.STATUS, message.getStatus());
             return message;
@@ -333,7 +343,7 @@ public abstract class LamlProvider implements SmsProvider {
 
     private CompletableFuture<String> deleteMessage(SmsCall call) {
         String sid = messageId(call);
-        return call.send(SmsHttpRequest.delete(messagesPath(call) + "/" + segment(sid) + ".json")).thenApply(r -> {
+        return call.send(SmsHttpRequest.delete(messagesPath(call) + "/" + segment(sid) + ".json"), r -> {
             call.setOutHeader(SmsConstants.STATUS, "deleted");
             return sid;
         });
@@ -343,7 +353,7 @@ public abstract class LamlProvider implements SmsProvider {
         String sid = messageId(call);
         SmsHttpRequest request = SmsHttpRequest.form(messagesPath(call) + "/" + segment(sid) + ".json",
                 Map.of("Status", "canceled"), false);
-        return call.send(request).thenApply(response -> {
+        return call.send(request, response -> {
             SmsMessage message = readMessage(call, request, response);
             call.setOutHeader(SmsConstants.STATUS, message.getStatus());
             return message;
@@ -352,7 +362,7 @@ public abstract class LamlProvider implements SmsProvider {
 
     private CompletableFuture<BigDecimal> credit(SmsCall call) {
         SmsHttpRequest request = balanceRequest(call.configuration());
-        return call.send(request).thenApply(response -> {
+        return call.send(request, response -> {
             JsonNode json = response.jsonOrNull();
             BigDecimal balance = SmsJson.decimal(json, "balance");
             if (balance == null) {
@@ -416,23 +426,29 @@ public abstract class LamlProvider implements SmsProvider {
     private CompletableFuture<List<SmsMessage>> readPages(SmsCall call, SmsHttpRequest request, int page,
                                                           int maxResults, List<SmsMessage> messages) {
         return call.send(request).thenCompose(response -> {
-            JsonNode json = response.jsonOrNull();
-            JsonNode items = json == null ? null : json.get("messages");
-            if (items == null || !items.isArray()) {
-                throw SmsErrors.unreadable(name(), call.operation(), request, response, "no messages array");
-            }
-            for (JsonNode item : items) {
-                if (messages.size() >= maxResults) {
-                    break;
-                }
-                messages.add(LamlResponses.message(item));
-            }
-            String next = SmsJson.text(json, "next_page_uri");
+            String next = call.read(request, response, r -> readPage(call, request, r, maxResults, messages));
             if (messages.size() < maxResults && next != null && !next.isBlank() && page + 1 < MAX_PAGES) {
                 return readPages(call, SmsHttpRequest.getFromHost(next), page + 1, maxResults, messages);
             }
             return CompletableFuture.completedFuture(messages);
         });
+    }
+
+    /** Adds a page's messages (up to maxResults in all); returns the next page's URI, or null. */
+    private String readPage(SmsCall call, SmsHttpRequest request, SmsHttpResponse response, int maxResults,
+                            List<SmsMessage> messages) {
+        JsonNode json = response.jsonOrNull();
+        JsonNode items = json == null ? null : json.get("messages");
+        if (items == null || !items.isArray()) {
+            throw SmsErrors.unreadable(name(), call.operation(), request, response, "no messages array");
+        }
+        for (JsonNode item : items) {
+            if (messages.size() >= maxResults) {
+                break;
+            }
+            messages.add(LamlResponses.message(item));
+        }
+        return SmsJson.text(json, "next_page_uri");
     }
 
     // a To filter: an E.164 number, or a channel address where the provider takes them
@@ -479,9 +495,21 @@ public abstract class LamlProvider implements SmsProvider {
         return readMessage(call, request, response, response.jsonOrNull());
     }
 
-    /** The message resource of a send's answer with the fields a recipient's result needs (sid, to, status, price). */
-    private SmsMessage readSent(SmsCall call, SmsHttpRequest request, SmsHttpResponse response) {
-        return readMessage(call, request, response, SmsJson.readFieldsOrNull(response.body(), SENT_FIELDS));
+    /**
+     * The message resource of a send's answer with the fields a recipient's result needs. A resource for another
+     * number than the one sent to accounts for nothing: the send is in doubt.
+     */
+    private SmsMessage readSent(SmsCall call, SmsHttpRequest request, SmsHttpResponse response, String sentTo) {
+        SmsMessage message = readMessage(call, request, response,
+                SmsJson.readFieldsOrNull(response.body(), SENT_FIELDS));
+        String to = message.getTo();
+        if (to != null && !to.equalsIgnoreCase(sentTo)) {
+            String shown = to.length() <= 40 ? to : to.substring(0, 40) + "...";
+            throw SmsErrors.unreadable(name(), call.operation(), request, response, "a message resource for '"
+                                                                                  + shown + "', not for the number"
+                                                                                  + " sent (" + sentTo + ")");
+        }
+        return message;
     }
 
     private SmsMessage readMessage(SmsCall call, SmsHttpRequest request, SmsHttpResponse response, JsonNode json) {
@@ -494,10 +522,18 @@ public abstract class LamlProvider implements SmsProvider {
     @Override
     public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
         if (hasBalance()) {
-            JsonNode json = transport.execute(balanceRequest(configuration), "healthCheck").jsonOrNull();
+            SmsHttpRequest request = balanceRequest(configuration);
+            SmsHttpResponse response = transport.execute(request, "healthCheck");
+            JsonNode json = response.jsonOrNull();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("accountSid", configuration.getAccountSid());
-            BigDecimal balance = SmsJson.decimal(json, "balance");
+            BigDecimal balance;
+            try {
+                balance = SmsJson.decimal(json, "balance");
+            } catch (IllegalArgumentException e) {
+                throw SmsErrors.unreadable(name(), "healthCheck", request, response,
+                        "a value that cannot be read (" + e.getMessage() + ")");
+            }
             if (balance != null) {
                 details.put("balance", balance);
             }

@@ -17,6 +17,12 @@ import io.github.camelsms.sms.spi.SmsJson;
  */
 final class LamlResponses {
 
+    /** Far more segments than a 1600-character body can take. */
+    private static final int MAX_SEGMENTS = 1000;
+    private static final int MAX_MEDIA = 100;
+    private static final int MAX_DATE_LENGTH = 64;
+    private static final Instant END_OF_9999 = Instant.ofEpochSecond(253_402_300_800L);
+
     private LamlResponses() {
     }
 
@@ -29,27 +35,40 @@ final class LamlResponses {
         m.setBody(SmsJson.text(json, "body"));
         m.setStatus(SmsJson.text(json, "status"));
         m.setDirection(SmsJson.text(json, "direction"));
-        m.setNumSegments(integer(json, "num_segments"));
-        m.setNumMedia(integer(json, "num_media"));
+        m.setNumSegments(integer(json, "num_segments", MAX_SEGMENTS));
+        m.setNumMedia(integer(json, "num_media", MAX_MEDIA));
         m.setPrice(SmsJson.decimal(json, "price"));
         m.setPriceUnit(SmsJson.text(json, "price_unit"));
         m.setErrorCode(SmsJson.text(json, "error_code"));
         m.setErrorMessage(SmsJson.text(json, "error_message"));
-        m.setDateCreated(date(SmsJson.text(json, "date_created")));
-        m.setDateSent(date(SmsJson.text(json, "date_sent")));
-        m.setDateUpdated(date(SmsJson.text(json, "date_updated")));
+        m.setDateCreated(date(json, "date_created"));
+        m.setDateSent(date(json, "date_sent"));
+        m.setDateUpdated(date(json, "date_updated"));
         m.setUri(SmsJson.text(json, "uri"));
         return m;
     }
 
-    private static Integer integer(JsonNode json, String name) {
-        var value = SmsJson.decimal(json, name);
+    private static Integer integer(JsonNode json, String name, int max) {
+        Long value = SmsJson.integer(json, 0, max, name);
         return value == null ? null : value.intValue();
     }
 
-    /** RFC 2822 (Twilio, SignalWire) or ISO 8601 (the mycpaas docs); null when absent or unreadable. */
-    static Instant date(String text) {
-        return LamlDates.parse(text);
+    /**
+     * A date in RFC 2822 (Twilio, SignalWire) or ISO 8601 (the mycpaas docs); null when absent. Throws
+     * {@link IllegalArgumentException} when it is unreadable or outside 1970 to 9999.
+     */
+    private static Instant date(JsonNode json, String name) {
+        String text = SmsJson.text(json, name);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Instant date = text.length() > MAX_DATE_LENGTH ? null : LamlDates.parse(text);
+        if (date == null || date.isBefore(Instant.EPOCH) || !date.isBefore(END_OF_9999)) {
+            String shown = text.length() <= MAX_DATE_LENGTH ? text : text.substring(0, MAX_DATE_LENGTH) + "...";
+            throw new IllegalArgumentException("the field '" + name + "' holds '" + shown + "', not a date from 1970"
+                                               + " to 9999");
+        }
+        return date;
     }
 
     static SmsException toException(String provider, SmsHttpResponse response, SmsHttpRequest request,

@@ -13,11 +13,11 @@ class LamlResponsesTest {
     @Test
     void datesInRfc2822AndIso8601() {
         Instant expected = Instant.parse("2018-08-14T19:37:39Z");
-        assertThat(LamlResponses.date("Tue, 14 Aug 2018 19:37:39 +0000")).isEqualTo(expected);
-        assertThat(LamlResponses.date("2018-08-14T19:37:39Z")).isEqualTo(expected);
-        assertThat(LamlResponses.date("2018-08-14T21:37:39+02:00")).isEqualTo(expected);
-        assertThat(LamlResponses.date(null)).isNull();
-        assertThat(LamlResponses.date("yesterday")).isNull();
+        assertThat(LamlDates.parse("Tue, 14 Aug 2018 19:37:39 +0000")).isEqualTo(expected);
+        assertThat(LamlDates.parse("2018-08-14T19:37:39Z")).isEqualTo(expected);
+        assertThat(LamlDates.parse("2018-08-14T21:37:39+02:00")).isEqualTo(expected);
+        assertThat(LamlDates.parse(null)).isNull();
+        assertThat(LamlDates.parse("yesterday")).isNull();
     }
 
     @Test
