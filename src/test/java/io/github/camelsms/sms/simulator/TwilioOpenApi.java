@@ -98,17 +98,6 @@ public final class TwilioOpenApi {
         return result;
     }
 
-    /** Whether the validator library and the spec are on the class path (the simulator checks requests only then). */
-    static boolean available() {
-        try {
-            Class.forName("com.atlassian.oai.validator.OpenApiInteractionValidator", false,
-                    TwilioOpenApi.class.getClassLoader());
-            return TwilioOpenApi.class.getResource(SPEC) != null;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
     /** Whether the path is a LaML API path (with the prefix /2010-04-01, /api/laml/2010-04-01 or none). */
     public static boolean isLamlPath(String path) {
         return LAML_PATH.matcher(path).matches();

@@ -102,7 +102,7 @@ class TwilioOpenApiTest {
         assertThat(answer.statusCode()).isEqualTo(201);
         assertThat(sim.specViolations()).singleElement().satisfies(v -> assertThat(v).contains("[\"Colour\"]"));
         assertThatThrownBy(sim::close).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("do not conform to Twilio's OpenAPI spec").hasMessageContaining("Colour");
+                .hasMessageContaining("request checks objected to").hasMessageContaining("Colour");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -37,9 +38,10 @@ import com.sun.net.httpserver.HttpServer;
  * configured with one base URL for every provider. It keeps accounts, credit, messages, groups and contacts, posts
  * delivery callbacks, injects faults and records every request.
  * <p>
- * When Atlassian's swagger-request-validator is on the class path, every LaML request is checked against Twilio's
- * OpenAPI spec ({@link TwilioOpenApi}); the objections are collected in {@link #specViolations()} and {@link #close()}
- * fails with them, so a test whose component sent a non-conforming request fails.
+ * Every request is put to the {@link RequestCheck}s on the class path ({@link java.util.ServiceLoader}) and those added
+ * with {@link #addRequestCheck}; their objections are collected in {@link #specViolations()} and {@link #close()}
+ * fails with them, so a test whose component sent a non-conforming request fails. The simulator itself needs nothing
+ * beyond camel-sms's own dependencies.
  *
  * <pre>
  * try (SmsSimulator sim = SmsSimulator.start()) {
@@ -64,7 +66,7 @@ public final class SmsSimulator implements AutoCloseable {
     private volatile double randomFaultRate;
     private volatile double randomFaultsRate;
     private volatile List<Fault> randomFaults = List.of();
-    private final boolean checkSpec = TwilioOpenApi.available();
+    private final List<RequestCheck> checks = new CopyOnWriteArrayList<>();
     private final List<String> specViolations = new CopyOnWriteArrayList<>();
 
     private SmsSimulator(HttpServer server) {
@@ -74,28 +76,46 @@ public final class SmsSimulator implements AutoCloseable {
         this.callbackClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.cpsms = new CpsmsSimulation(this);
         this.laml = new LamlSimulation(this);
+        ServiceLoader.load(RequestCheck.class, SmsSimulator.class.getClassLoader()).forEach(checks::add);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
 
     /** Starts a simulator on a free port of 127.0.0.1. */
     public static SmsSimulator start() {
+        return start(0);
+    }
+
+    /** Starts a simulator on this port of 127.0.0.1 (0: a free one). */
+    public static SmsSimulator start(int port) {
         // The JDK server writes an answer's head and body in separate packets; with Nagle's algorithm against the
         // client's delayed ACK every answer would wait about 40 ms. Read once, when the first server is created.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        if (TwilioOpenApi.available()) {
-            TwilioOpenApi.get(); // parsed once per JVM, here rather than while a client waits for an answer
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the SMS simulator on 127.0.0.1:" + port, e);
         }
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
             SmsSimulator simulator = new SmsSimulator(server);
             server.start();
             return simulator;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the SMS simulator", e);
+        } catch (RuntimeException | Error e) {
+            server.stop(0);
+            throw e;
         }
+    }
+
+    /**
+     * Puts every request from now on to this check too; its objections are collected with those of the checks found
+     * on the class path.
+     */
+    public SmsSimulator addRequestCheck(RequestCheck check) {
+        checks.add(check);
+        return this;
     }
 
     /** The base URL for both providers, for example http://127.0.0.1:41234 (no trailing slash). */
@@ -129,8 +149,8 @@ public final class SmsSimulator implements AutoCloseable {
     }
 
     /**
-     * The objections Twilio's OpenAPI spec raised against the LaML requests received so far (empty when they all
-     * conformed, or when the validator is not on the class path).
+     * The objections the {@link RequestCheck}s raised against the requests received so far (empty when they all
+     * conformed, or when there is no check).
      */
     public List<String> specViolations() {
         return List.copyOf(specViolations);
@@ -350,10 +370,9 @@ public final class SmsSimulator implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            record(exchange, path, headers, body, fault);
-            if (checkSpec && TwilioOpenApi.isLamlPath(path)) {
-                specViolations.addAll(TwilioOpenApi.get().violations(exchange.getRequestMethod(), path,
-                        exchange.getRequestURI().getRawQuery(), headers, body));
+            RecordedRequest recorded = record(exchange, path, headers, body, fault);
+            for (RequestCheck check : checks) {
+                specViolations.addAll(check.objections(recorded));
             }
             if (fault != null && !fault.delay().isZero()) {
                 sleep(fault.delay());
@@ -369,7 +388,7 @@ public final class SmsSimulator implements AutoCloseable {
                 SimRequest request = new SimRequest(exchange.getRequestMethod(), path,
                         exchange.getRequestURI().getRawQuery(), headers, body,
                         exchange.getRemoteAddress().getAddress().getHostAddress());
-                response = TwilioOpenApi.isLamlPath(path) ? laml.handle(request) : cpsms.handle(request);
+                response = LamlSimulation.serves(path) ? laml.handle(request) : cpsms.handle(request);
             }
             if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_HANDLING) {
                 return;
@@ -407,9 +426,13 @@ public final class SmsSimulator implements AutoCloseable {
         return null;
     }
 
-    private void record(HttpExchange exchange, String path, Map<String, String> headers, String body, Fault fault) {
-        requests.add(new RecordedRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                headers, body, fault == null ? null : fault.kind().name(), Instant.now()));
+    private RecordedRequest record(HttpExchange exchange, String path, Map<String, String> headers, String body,
+            Fault fault) {
+        RecordedRequest recorded = new RecordedRequest(exchange.getRequestMethod(), path,
+                exchange.getRequestURI().getRawQuery(), headers, body, fault == null ? null : fault.kind().name(),
+                Instant.now());
+        requests.add(recorded);
+        return recorded;
     }
 
     private static void sleep(Duration d) {
@@ -429,8 +452,8 @@ public final class SmsSimulator implements AutoCloseable {
     }
 
     /**
-     * Stops the simulator; fails with an AssertionError listing the requests that did not conform to Twilio's OpenAPI
-     * spec, unless a test took them with {@link #takeSpecViolations()}.
+     * Stops the simulator; fails with an AssertionError listing the objections of the {@link RequestCheck}s, unless a
+     * test took them with {@link #takeSpecViolations()}.
      */
     @Override
     public void close() {
@@ -438,7 +461,7 @@ public final class SmsSimulator implements AutoCloseable {
         scheduler.shutdownNow();
         executor.shutdownNow();
         if (!specViolations.isEmpty()) {
-            throw new AssertionError("LaML requests that do not conform to Twilio's OpenAPI spec:\n  "
+            throw new AssertionError("Requests the simulator's request checks objected to:\n  "
                                      + String.join("\n  ", specViolations));
         }
     }

@@ -62,6 +62,7 @@ public final class LamlSimulation {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     // the account SID cannot contain a dot, so /Accounts/AC1.json leaves ".json" as the rest (an unknown path)
+    private static final Pattern LAML_PATH = Pattern.compile("(?:/api/laml)?(?:/2010-04-01)?/Accounts.*");
     private static final Pattern ACCOUNT_PATH = Pattern.compile(
             "((?:/api/laml)?(?:/2010-04-01)?)/Accounts/([^/.]+)(.*)");
     private static final Pattern UUID_ID = Pattern.compile(
@@ -88,6 +89,11 @@ public final class LamlSimulation {
     private volatile WebhookStyle webhookStyle = WebhookStyle.FORM_POST;
 
     /** The LaML providers the simulator models. */
+    /** Whether the path is one of the LaML API's (with the prefix /2010-04-01, /api/laml/2010-04-01 or none). */
+    static boolean serves(String path) {
+        return LAML_PATH.matcher(path).matches();
+    }
+
     public enum Provider {
         TWILIO, MYCPAAS, SIGNALWIRE
     }
