@@ -167,7 +167,7 @@ public final class SmsHttpClients implements Closeable {
     }
 
     /**
-     * What the component's promises rest on, set after the user's configurer (the README says so): a POST that sends
+     * What the component's promises rest on, set after the user's configurer (the component doc says so): a POST that sends
      * an SMS is never repeated or redirected behind the component's back, the client speaks HTTP/1.1, a provider's
      * WWW-Authenticate challenge (which may echo the credentials) is not answered (the Authorization header is the
      * component's), and the session decorator writes no wire log, masks the secrets in what is read (HttpClient logs
