@@ -246,8 +246,9 @@ public final class SmsHttpTransport {
             client.execute(new BasicRequestProducer(httpRequest, entity), new SmsResponseConsumer(MAX_RESPONSE_BYTES),
                     context, callback);
         } catch (RuntimeException e) {
-            // a closed client refuses at once: nothing was sent
-            future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url, e, false));
+            // a closed client refuses at once, before anything was written
+            future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url, e,
+                    progress.written()));
         }
         return future.whenComplete((response, failure) -> untrack.run());
     }
