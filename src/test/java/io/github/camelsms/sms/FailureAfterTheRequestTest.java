@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,22 @@ class FailureAfterTheRequestTest extends CamelTestSupport {
         Thread.sleep(200); // a retry would have been scheduled 5 ms after the failure
         assertThat(server.requests()).as("requests the server read").hasSize(1);
         assertThat(server.requests().get(0)).startsWith("POST ");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Failure.class, names = { "RENEGOTIATION_DEMANDING_A_CLIENT_CERTIFICATE", "CORRUPT_RECORD" })
+    void aBodilessDeleteTheServerReadIsInDoubtAndNotSentAgain(Failure failure) throws Exception {
+        server = new FailingTlsServer(tls, failure);
+        context.getRegistry().bind("tls", tls.clientParameters());
+
+        Exchange exchange = template().send(uri("twilio").replace("sms:twilio/send", "sms:twilio/deleteMessage"),
+                e -> e.getMessage().setHeader(SmsConstants.MESSAGE_ID, "SM0123456789abcdef0123456789abcdef"));
+
+        SmsTransportException e = (SmsTransportException) exchange.getException();
+        assertThat(e.isInDoubt()).as("in doubt: " + e.getMessage()).isTrue();
+        assertThat(e.getMessage()).contains("check before trying again");
+        Thread.sleep(200);
+        assertThat(server.requests()).singleElement().satisfies(r -> assertThat(r).startsWith("DELETE "));
     }
 
     private String uri(String provider) {
