@@ -599,7 +599,8 @@ class SecretsInEveryFormTest extends CamelTestSupport {
         IOException io = new IOException("reset while sending " + basic(USER, API_KEY),
                 new IllegalStateException("inner " + API_KEY));
         SmsException e = redactor.redact(SmsErrors.fromIo("cpsms", "send", SmsHttpRequest.get("/creditvalue"),
-                "http://127.0.0.1:9/creditvalue?k=" + URLEncoder.encode(API_KEY, StandardCharsets.UTF_8), io));
+                "http://127.0.0.1:9/creditvalue?k=" + URLEncoder.encode(API_KEY, StandardCharsets.UTF_8), io,
+                true));
 
         assertThat(e).isInstanceOf(SmsTransportException.class);
         assertThat(e.isRetryable()).isTrue();

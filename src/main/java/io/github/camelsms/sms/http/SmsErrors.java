@@ -1,12 +1,8 @@
 package io.github.camelsms.sms.http;
 
 import java.io.IOException;
-
-import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.HttpException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -32,6 +28,7 @@ import io.github.camelsms.sms.SmsValidationException;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.HttpException;
 
 /**
  * Builds every {@link SmsException}: the one place that decides the exception type and its retryable and in-doubt
@@ -166,31 +163,21 @@ public final class SmsErrors {
     }
 
     /**
-     * A network failure. Failures while connecting (refused, unknown host, connect timeout, TLS handshake) happened
-     * before the request went out: retryable. Anything later (read timeout, reset, dropped connection) leaves a send
-     * in doubt.
-     */
-    public static SmsTransportException fromIo(
-            String provider, String operation, SmsHttpRequest request, String url, IOException e) {
-        return fromIo(provider, operation, request, url, e, true);
-    }
-
-    /**
-     * A network failure, knowing whether the request (its body) had started to go out. A send whose body was never
-     * written cannot have been acted on, whatever the failure.
+     * A network failure, knowing whether any byte of the request may have been written. That alone decides whether a
+     * state-changing request is in doubt, whatever the exception: a TLS server may end the session with a
+     * handshake-class alert (a renegotiation) after reading the whole request, and a reset or a timeout may come before
+     * anything was written.
      */
     public static SmsTransportException fromIo(
             String provider, String operation, SmsHttpRequest request, String url, IOException e,
             boolean requestWritten) {
-        boolean beforeSending = !requestWritten || isBeforeSending(e);
-        boolean inDoubt = !beforeSending && request.changesState();
+        boolean inDoubt = requestWritten && request.changesState();
         SmsFailure failure = new SmsFailure(provider, operation, 0, null, !inDoubt, inDoubt, null, null);
-        String what = describe(e);
-        String message = provider + " " + operation + ": " + what + " calling " + url
-                         + (inDoubt
-                                 ? ". The request had gone out, so " + mayHaveActed(request, operation)
-                                 : beforeSending ? ". Nothing was sent; check the base URL, the network and the proxy"
-                                                 : "");
+        String message = provider + " " + operation + ": " + describe(e) + " calling " + url
+                         + (inDoubt ? ". The request had gone out, so " + mayHaveActed(request, operation)
+                                    : requestWritten ? ""
+                                                     : ". Nothing was sent; check the base URL, the network and the"
+                                                       + " proxy");
         return new SmsTransportException(message, failure, e);
     }
 
@@ -256,12 +243,6 @@ public final class SmsErrors {
     private static String mayHaveActed(SmsHttpRequest request, String operation) {
         return request.sendsSms() ? "the message may have been sent: check before sending again"
                 : "the provider may have carried out the " + operation + ": check before trying again";
-    }
-
-    private static boolean isBeforeSending(IOException e) {
-        return e instanceof ConnectException || e instanceof ConnectTimeoutException
-               || e instanceof UnknownHostException || e instanceof NoRouteToHostException
-               || e instanceof SSLHandshakeException;
     }
 
     private static String describe(IOException e) {

@@ -1,10 +1,13 @@
 package io.github.camelsms.sms.http;
 
 import java.io.Closeable;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelsms.sms.SmsConfiguration;
@@ -20,6 +23,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpHost;
@@ -54,12 +58,17 @@ public final class SmsHttpClients implements Closeable {
      */
     static final TimeValue SELECT_INTERVAL = TimeValue.ofMilliseconds(50);
 
+    /** How long a stop waits for the I/O threads to end on their own before closing what remains. */
+    static final TimeValue SHUTDOWN_WAIT = TimeValue.ofSeconds(3);
+
+    private static final long SHUTDOWN_POLL = TimeUnit.MILLISECONDS.toNanos(50);
+
     /** The proxy port when proxyHost is set without proxyPort. */
     static final int DEFAULT_PROXY_PORT = 8080;
 
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
-    private final Map<ClientKey, CloseableHttpAsyncClient> clients = new ConcurrentHashMap<>();
+    private final Map<ClientKey, PooledClient> clients = new ConcurrentHashMap<>();
     private final Set<Runnable> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> maskedSecrets = ConcurrentHashMap.newKeySet();
     private volatile SmsSecretScanner masked = new SmsSecretScanner(Set.of());
@@ -79,7 +88,7 @@ public final class SmsHttpClients implements Closeable {
         if (closed) {
             throw new IllegalStateException("The sms component has stopped");
         }
-        return clients.computeIfAbsent(ClientKey.of(configuration), this::create);
+        return clients.computeIfAbsent(ClientKey.of(configuration), this::create).client();
     }
 
     /** Masks the redactor's secrets, in every form, in the bytes the clients read, before HttpClient logs them. */
@@ -115,7 +124,7 @@ public final class SmsHttpClients implements Closeable {
         return connectionsPerRoute;
     }
 
-    private CloseableHttpAsyncClient create(ClientKey key) {
+    private PooledClient create(ClientKey key) {
         ConnectionConfig connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.ofMilliseconds(key.connectTimeout()))
                 .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
@@ -135,12 +144,14 @@ public final class SmsHttpClients implements Closeable {
                 throw new RuntimeCamelException("Cannot create the TLS context from sslContextParameters", e);
             }
         }
+        PoolingAsyncClientConnectionManager connections = pool.build();
+        List<Thread> threads = new CopyOnWriteArrayList<>();
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
-                .setConnectionManager(pool.build())
+                .setConnectionManager(connections)
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .evictIdleConnections(EVICT_IDLE_AFTER)
-                .setThreadFactory(threadFactory())
+                .setThreadFactory(threadFactory(threads))
                 .setIOReactorConfig(IOReactorConfig.custom().setSelectInterval(SELECT_INTERVAL).build())
                 .setUserAgent("camel-sms")
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "sms-request-progress",
@@ -162,8 +173,9 @@ public final class SmsHttpClients implements Closeable {
         }
         keepPromises(builder);
         CloseableHttpAsyncClient client = builder.build();
+        List<Thread> ioThreads = List.copyOf(threads); // made with the client; its dispatching thread when it starts
         client.start();
-        return client;
+        return new PooledClient(client, connections, ioThreads);
     }
 
     /**
@@ -182,25 +194,54 @@ public final class SmsHttpClients implements Closeable {
                 .setIoSessionDecorator(session -> new SmsQuietSession(session, () -> masked));
     }
 
-    private static ThreadFactory threadFactory() {
+    private static ThreadFactory threadFactory(List<Thread> made) {
         return runnable -> {
             Thread thread = new Thread(runnable, THREAD_PREFIX + THREAD_NUMBER.incrementAndGet());
             thread.setDaemon(true);
+            made.add(thread);
             return thread;
         };
     }
 
     /**
-     * Closes every client at once: requests still in flight fail (in doubt where their bytes may have gone out) and
-     * requests waiting for a connection fail as not sent.
+     * Closes every client. Requests still in flight fail (in doubt where their bytes may have gone out) and requests
+     * waiting for a connection fail as not sent; their connections are closed. The I/O threads are asked to shut down
+     * first and given a bounded time to close their own selectors: closing a selector from this thread while its I/O
+     * thread iterates the selected keys made httpcore5 log a ConcurrentModificationException at ERROR.
      */
     @Override
     public void close() {
         closed = true;
-        clients.values().forEach(client -> client.close(CloseMode.IMMEDIATE));
-        clients.clear();
+        clients.values().forEach(pooled -> pooled.client().initiateShutdown());
         inFlight.forEach(Runnable::run);
         inFlight.clear();
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanoseconds();
+        clients.values().forEach(pooled -> pooled.awaitShutdown(deadline));
+        clients.values().forEach(pooled -> pooled.client().close(CloseMode.IMMEDIATE)); // what did not end in time
+        clients.clear();
+    }
+
+    /** A client, its pool and its I/O threads. */
+    private record PooledClient(
+            CloseableHttpAsyncClient client, PoolingAsyncClientConnectionManager connections, List<Thread> ioThreads) {
+
+        /**
+         * Closes the pool's connections (nothing tracked uses them any more) and waits until the client's I/O threads
+         * ended, each closing its own selector, or the deadline passed. A connection whose connect completes after
+         * that is closed when it joins the pool.
+         */
+        void awaitShutdown(long deadline) {
+            connections.close(CloseMode.IMMEDIATE);
+            try {
+                long remaining = deadline - System.nanoTime();
+                while (remaining > 0 && ioThreads.stream().anyMatch(Thread::isAlive)) {
+                    client.awaitShutdown(TimeValue.of(Math.min(remaining, SHUTDOWN_POLL), TimeUnit.NANOSECONDS));
+                    remaining = deadline - System.nanoTime();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private record ClientKey(

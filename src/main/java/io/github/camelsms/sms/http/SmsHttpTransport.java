@@ -12,9 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.camelsms.sms.SmsException;
 import org.apache.hc.client5.http.async.methods.ConfigurableHttpRequest;
@@ -240,16 +242,33 @@ public final class SmsHttpTransport {
                         new CancellationException("the request was cancelled"), progress.written()));
             }
         };
-        Runnable untrack = clients.track(() -> future.completeExceptionally(SmsErrors.aborted(provider.name(), operation,
-                request, url, new CancellationException("the component stopped"), progress.written())));
+        AtomicReference<Future<SmsHttpResponse>> execution = new AtomicReference<>();
+        Runnable untrack = clients.track(() -> {
+            future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url,
+                    new CancellationException("the component stopped"), progress.abandon()));
+            cancel(execution.get()); // its connection closes, so the I/O threads can end
+        });
+        if (future.isDone()) {
+            return future.whenComplete((response, failure) -> untrack.run()); // the component had stopped
+        }
         try {
-            client.execute(new BasicRequestProducer(httpRequest, entity), new SmsResponseConsumer(MAX_RESPONSE_BYTES),
-                    context, callback);
+            execution.set(client.execute(new BasicRequestProducer(httpRequest, entity),
+                    new SmsResponseConsumer(MAX_RESPONSE_BYTES), context, callback));
+            if (future.isDone()) {
+                cancel(execution.get()); // the component stopped while the request started
+            }
         } catch (RuntimeException e) {
-            // a closed client refuses at once: nothing was sent
-            future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url, e, false));
+            // a closed client refuses at once, before anything was written
+            future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url, e,
+                    progress.written()));
         }
         return future.whenComplete((response, failure) -> untrack.run());
+    }
+
+    private static void cancel(Future<?> execution) {
+        if (execution != null) {
+            execution.cancel(true);
+        }
     }
 
     private URI uriOf(String url) {

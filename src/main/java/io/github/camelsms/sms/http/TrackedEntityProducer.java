@@ -28,7 +28,7 @@ final class TrackedEntityProducer implements AsyncEntityProducer {
 
     @Override
     public void produce(DataStreamChannel channel) throws IOException {
-        progress.markWritten();
+        progress.startWriting();
         if (unwritten == null) {
             unwritten = ByteBuffer.wrap(body);
         }
