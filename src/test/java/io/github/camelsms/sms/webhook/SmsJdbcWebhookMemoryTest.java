@@ -1,7 +1,14 @@
 package io.github.camelsms.sms.webhook;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import io.github.camelsms.sms.webhook.SmsWebhookMemory.Claim;
 import org.h2.jdbcx.JdbcDataSource;
@@ -30,9 +37,14 @@ class SmsJdbcWebhookMemoryTest {
     }
 
     private void start(long claimTimeout) {
+        start(claimTimeout, 0);
+    }
+
+    /** Starts the two instances, a with a clock that is skewMillis ahead of b's. */
+    private void start(long claimTimeout, long skewMillis) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dir.resolve("memory"));
-        a = new SmsJdbcWebhookMemory(dataSource);
+        a = new SmsJdbcWebhookMemory(skewMillis == 0 ? dataSource : withClockSkewedBy(dataSource, skewMillis));
         b = new SmsJdbcWebhookMemory(dataSource);
         a.setClaimTimeout(claimTimeout);
         b.setClaimTimeout(claimTimeout);
@@ -87,6 +99,19 @@ class SmsJdbcWebhookMemoryTest {
     }
 
     @Test
+    void aClaimOfAnInstanceWhoseClockIsBehindIsNeitherTakenOverNorRoutedAround() {
+        // a's clock is ten minutes behind b's, far more than the claim timeout
+        start(60_000, -TimeUnit.MINUTES.toMillis(10));
+        assertThat(a.claim(report("delivered", true))).isEqualTo(Claim.ROUTE);
+        // a is routing it right now: b must neither route the same callback nor a non-final report beside it
+        assertThat(b.claim(report("delivered", true))).isEqualTo(Claim.IN_FLIGHT);
+        assertThat(b.claim(report("sent", false))).isEqualTo(Claim.IN_FLIGHT);
+        a.routed(report("delivered", true));
+        assertThat(b.claim(report("delivered", true))).isEqualTo(Claim.DUPLICATE);
+        assertThat(b.claim(report("sent", false))).isEqualTo(Claim.LATE);
+    }
+
+    @Test
     void keysLongerThanTheColumnAreStoredAsTheirHash() {
         start(60_000);
         String longKey = "cpsms|4522334488|1|" + "reference=x&".repeat(100);
@@ -96,5 +121,45 @@ class SmsJdbcWebhookMemoryTest {
         assertThat(b.claim(event)).isEqualTo(Claim.DUPLICATE);
         assertThat(SmsJdbcWebhookMemory.storedKey(longKey)).startsWith("sha256:").hasSize(7 + 64);
         assertThat(b.claim(new SmsWebhookEvent(null, Map.of(), longKey + "y", null, false))).isEqualTo(Claim.ROUTE);
+    }
+
+    /**
+     * The database as an instance whose clock is skewed sees it: every time the instance tells the database (a
+     * statement parameter that is an epoch-millisecond time of today) is shifted by the skew.
+     */
+    private static DataSource withClockSkewedBy(DataSource dataSource, long skewMillis) {
+        return proxy(DataSource.class, dataSource, (target, method, args) -> {
+            Object result = method.invoke(target, args);
+            if (result instanceof Connection connection) {
+                return proxy(Connection.class, connection, (c, m, a) -> {
+                    Object made = m.invoke(c, a);
+                    if (made instanceof PreparedStatement statement) {
+                        return proxy(PreparedStatement.class, statement, (st, sm, sa) -> {
+                            if (sa != null && sa.length == 2 && sa[1] instanceof Long time
+                                && Math.abs(time - System.currentTimeMillis()) < TimeUnit.DAYS.toMillis(1)) {
+                                sa = new Object[] {sa[0], time + skewMillis};
+                            }
+                            return sm.invoke(st, sa);
+                        });
+                    }
+                    return made;
+                });
+            }
+            return result;
+        });
+    }
+
+    interface Forward {
+        Object call(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable;
+    }
+
+    private static <T> T proxy(Class<T> type, T target, Forward forward) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            try {
+                return forward.call(target, method, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 }
