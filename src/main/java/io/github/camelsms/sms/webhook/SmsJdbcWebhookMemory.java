@@ -404,8 +404,8 @@ public class SmsJdbcWebhookMemory extends ServiceSupport implements SmsWebhookMe
 
     /**
      * How many webhooks may wait for the database at once (default 4): the memory's threads and connections. A claim
-     * beyond it is answered 503 with Retry-After at once, so that a slow database holds at most this many of the
-     * HTTP server's worker threads.
+     * beyond it is answered 503 with Retry-After at once, so that claims on a slow database hold at most this many of
+     * the HTTP server's worker threads.
      */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
