@@ -5,12 +5,15 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import io.github.camelsms.sms.webhook.SmsWebhookMemory.Claim;
+import org.apache.camel.RuntimeCamelException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +33,22 @@ class SmsJdbcWebhookMemoryTest {
     private SmsJdbcWebhookMemory a;
     private SmsJdbcWebhookMemory b;
 
+    private DataSource dataSource;
+
     @AfterEach
     void stop() {
-        a.stop();
-        b.stop();
+        if (a != null) {
+            a.stop();
+            b.stop();
+        }
+    }
+
+    /** The database both instances share: a fresh H2 file database. */
+    protected DataSource database() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        // lock waits as long as PostgreSQL's (unbounded by default): only the memory's own bound ends them
+        h2.setURL("jdbc:h2:file:" + dir.resolve("memory") + ";LOCK_TIMEOUT=30000");
+        return h2;
     }
 
     private void start(long claimTimeout) {
@@ -42,8 +57,7 @@ class SmsJdbcWebhookMemoryTest {
 
     /** Starts the two instances, a with a clock that is skewMillis ahead of b's. */
     private void start(long claimTimeout, long skewMillis) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("memory"));
+        dataSource = database();
         a = new SmsJdbcWebhookMemory(skewMillis == 0 ? dataSource : withClockSkewedBy(dataSource, skewMillis));
         b = new SmsJdbcWebhookMemory(dataSource);
         a.setClaimTimeout(claimTimeout);
@@ -109,6 +123,67 @@ class SmsJdbcWebhookMemoryTest {
         a.routed(report("delivered", true));
         assertThat(b.claim(report("delivered", true))).isEqualTo(Claim.DUPLICATE);
         assertThat(b.claim(report("sent", false))).isEqualTo(Claim.LATE);
+    }
+
+    @Test
+    void aClaimOfALockedKeyIsAnsweredWithinTheTimeoutAndGivenBackWhenTheDatabaseGrantsIt() throws Exception {
+        start(60_000);
+        a.stop();
+        a = new SmsJdbcWebhookMemory(dataSource);
+        a.setTimeout(1000);
+        a.start();
+        try (Connection lock = dataSource.getConnection()) {
+            // another session inserted the callback's key and has not committed
+            lock.setAutoCommit(false);
+            try (PreparedStatement insert = lock.prepareStatement("INSERT INTO " + SmsJdbcWebhookMemory.DEFAULT_TABLE
+                                                                  + " VALUES (?, 'routing', FALSE, 0)")) {
+                insert.setString(1, report("delivered", true).duplicateKey());
+                insert.executeUpdate();
+            }
+            long started = System.nanoTime();
+            try {
+                assertThat(a.claim(report("delivered", true))).isEqualTo(Claim.BUSY);
+            } catch (RuntimeCamelException e) {
+                assertThat(e).hasMessageContaining("Could not claim webhook"); // the database ended it first (500)
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("within timeout + 1 s, with slack")
+                    .isLessThan(Duration.ofMillis(1000 + 1000 + 5000));
+            lock.rollback();
+        }
+        // had the database granted the claim after the answer, it was given back: the provider's retry is routed
+        Claim retry = Claim.BUSY;
+        for (int attempt = 0; attempt < 100 && retry != Claim.ROUTE; attempt++) {
+            Thread.sleep(100);
+            retry = b.claim(report("delivered", true));
+            assertThat(retry).isIn(Claim.ROUTE, Claim.IN_FLIGHT);
+        }
+        assertThat(retry).isEqualTo(Claim.ROUTE);
+    }
+
+    @Test
+    void aClaimBeyondMaxConnectionsIsBusyAtOnce() throws Exception {
+        start(60_000);
+        a.stop();
+        a = new SmsJdbcWebhookMemory(dataSource);
+        a.setMaxConnections(1);
+        a.setTimeout(20_000);
+        a.start();
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement insert = lock.prepareStatement("INSERT INTO " + SmsJdbcWebhookMemory.DEFAULT_TABLE
+                                                                  + " VALUES (?, 'routing', FALSE, 0)")) {
+                insert.setString(1, report("delivered", true).duplicateKey());
+                insert.executeUpdate();
+            }
+            // the one connection waits for the lock (a webhook's thread waits with it)...
+            CompletableFuture<Claim> waiting = CompletableFuture.supplyAsync(() -> a.claim(report("delivered", true)));
+            Thread.sleep(500);
+            assertThat(waiting).isNotDone();
+            // ...so another webhook's claim is not admitted: it is answered at once, without touching the database
+            assertThat(a.claim(report("sent", false))).isEqualTo(Claim.BUSY);
+            lock.rollback();
+            assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(Claim.ROUTE);
+        }
     }
 
     @Test
