@@ -118,8 +118,7 @@ public class SmsJdbcWebhookMemory extends ServiceSupport implements SmsWebhookMe
     @Override
     protected void doStop() throws Exception {
         if (statements != null) {
-            statements.shutdown(); // the records queued still run
-            statements = null;
+            statements.shutdown(); // the records queued still run; a claim from now on is refused as BUSY
         }
     }
 
