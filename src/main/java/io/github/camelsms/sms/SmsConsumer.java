@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,8 +46,7 @@ public class SmsConsumer extends DefaultConsumer {
     private static final int DEFAULT_REPOSITORY_SIZE = 10000;
     /** The header camel-http-common's servlet binding (Spring Boot's platform-http engine) sets. */
     private static final String SERVLET_REQUEST = "CamelHttpServletRequest";
-    /** How long a duplicate waits for the copy in flight before the provider is asked to retry. */
-    static final long IN_FLIGHT_WAIT_MILLIS = 3000;
+    /** When the provider is asked to retry a webhook the consumer cannot decide now (a copy in flight, a busy memory). */
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final SmsWebhooks webhooks;
@@ -192,7 +190,7 @@ public class SmsConsumer extends DefaultConsumer {
             route(exchange, event);
             return;
         }
-        SmsWebhookMemory.Claim claim = claimWithin(event, IN_FLIGHT_WAIT_MILLIS);
+        SmsWebhookMemory.Claim claim = memory.claim(event);
         switch (claim) {
             case DUPLICATE -> {
                 LOG.debug("Dropped a repeated {} {} callback", provider(), operation);
@@ -203,11 +201,16 @@ public class SmsConsumer extends DefaultConsumer {
                 answer(exchange, 200, webhooks.skipped(operation));
             }
             case IN_FLIGHT -> {
-                // the first copy is still being routed: only its outcome tells whether this one is needed
+                // the first copy is still being routed: only its outcome tells whether this one is needed. Asked
+                // again later rather than waited for here, where the wait would hold one of the server's threads
                 LOG.debug("Asked the provider to retry a {} {} callback whose first copy is still being routed",
                         provider(), operation);
-                answer(exchange, 503, new SmsWebhookReply("text/plain", "Another copy is being handled; retry later"));
-                exchange.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
+                retryLater(exchange, "Another copy is being handled; retry later");
+            }
+            case BUSY -> {
+                LOG.warn("Asked the provider to retry a {} {} callback: the webhook memory is busy", provider(),
+                        operation);
+                retryLater(exchange, "Busy; retry later");
             }
             case ROUTE -> {
                 boolean routed = false;
@@ -243,27 +246,9 @@ public class SmsConsumer extends DefaultConsumer {
         return true;
     }
 
-    /**
-     * Claims the event, waiting (bounded) while another copy of it is being routed, so that a concurrent duplicate
-     * gets the first copy's outcome: dropped once the first succeeded, routed if the first failed.
-     */
-    private SmsWebhookMemory.Claim claimWithin(SmsWebhookEvent event, long waitMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        long pause = 5;
-        while (true) {
-            SmsWebhookMemory.Claim claim = memory.claim(event);
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (claim != SmsWebhookMemory.Claim.IN_FLIGHT || left <= 0) {
-                return claim;
-            }
-            try {
-                Thread.sleep(Math.min(pause, left));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return SmsWebhookMemory.Claim.IN_FLIGHT;
-            }
-            pause = Math.min(pause * 2, 200);
-        }
+    private static void retryLater(Exchange exchange, String reason) {
+        answer(exchange, 503, new SmsWebhookReply("text/plain", reason));
+        exchange.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
 
     private void reject(Exchange exchange, String reason) {

@@ -166,7 +166,10 @@ class SharedWebhookMemoryTest {
         return cause;
     }
 
-    /** Posts a status callback as a provider does: again after a pause until it is answered 200 (bounded). */
+    /**
+     * Posts a status callback as a provider does: again after a pause until it is answered 200 (bounded). A copy in
+     * flight is answered 503 at once, so the provider's patience is counted in attempts, not in one long wait.
+     */
     private int deliver(int port, String sid, String status) throws Exception {
         String form = "MessageSid=" + sid + "&MessageStatus=" + status + "&To=%2B4522334488&From=%2B4570200000";
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH
@@ -174,7 +177,7 @@ class SharedWebhookMemoryTest {
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         int answer = 0;
-        for (int attempt = 0; attempt < 30 && answer != 200; attempt++) {
+        for (int attempt = 0; attempt < 200 && answer != 200; attempt++) {
             if (attempt > 0) {
                 Thread.sleep(50);
             }

@@ -1,6 +1,8 @@
 package io.github.camelsms.sms;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,14 +21,20 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A duplicate webhook that arrives while its first copy is still being routed is never answered 2xx and dropped: it
- * waits for the first copy's outcome (dropped once the first succeeded, routed when the first failed), and asks the
- * provider to retry (503 with Retry-After) when the first copy is still undecided after a bounded wait.
+ * A duplicate webhook that arrives while its first copy is still being routed is never answered 2xx and dropped: the
+ * provider is asked at once to retry it (503 with Retry-After), without holding one of the HTTP server's threads, and
+ * its retry gets the first copy's outcome (dropped once the first succeeded, routed when the first failed).
  */
 class WebhookInFlightTest extends WebhookTestSupport {
 
     private static final String SID = "SM0123456789abcdef0123456789abcdef";
     private static final String PATH = "/sms/twilio/inflight";
+
+    /**
+     * A generous bound on an answer that needs no waiting (a few milliseconds here), far below what copies that each
+     * held a worker thread for their wait would take.
+     */
+    private static final Duration ANSWERED_AT_ONCE = Duration.ofSeconds(5);
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final AtomicInteger copiesToBlock = new AtomicInteger();
@@ -50,6 +58,8 @@ class WebhookInFlightTest extends WebhookTestSupport {
                             }
                         })
                         .to("mock:routed");
+                // an unrelated route on the same HTTP server
+                from("platform-http:/ping").setBody(constant("pong"));
             }
         };
     }
@@ -61,74 +71,47 @@ class WebhookInFlightTest extends WebhookTestSupport {
     }
 
     @Test
-    void aDuplicateOfAFailingFirstCopyIsRoutedInsteadOfDropped() throws Exception {
+    void aCopyOfAFailingFirstCopyIsAskedToRetryAndItsRetryIsRouted() throws Exception {
         copiesToBlock.set(1);
         failBlocked.set(true);
         MockEndpoint mock = getMockEndpoint("mock:routed");
 
-        List<CompletableFuture<HttpResponse<String>>> copies = whileTheFirstIsBlocked(status(SID, "delivered"),
+        CompletableFuture<HttpResponse<String>> first = whileTheFirstIsBlocked(status(SID, "delivered"),
                 status(SID, "delivered"));
-        CompletableFuture<HttpResponse<String>> first = copies.get(0);
-        CompletableFuture<HttpResponse<String>> duplicate = copies.get(1);
 
         assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
-        assertThat(duplicate.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(mock.getExchanges()).isEmpty();
+        // the provider's retry is routed, and from then on it counts as seen
+        assertThat(postSigned(local(PATH), status(SID, "delivered"), AUTH_TOKEN).statusCode()).isEqualTo(200);
         assertThat(mock.getExchanges()).hasSize(1);
         assertThat(mock.getExchanges().get(0).getMessage().getHeader(SmsConstants.MESSAGE_ID)).isEqualTo(SID);
-        // and now it counts as seen
         assertThat(postSigned(local(PATH), status(SID, "delivered"), AUTH_TOKEN).statusCode()).isEqualTo(200);
         assertThat(mock.getExchanges()).hasSize(1);
     }
 
     @Test
-    void aDuplicateOfASucceedingFirstCopyIsAnswered200AndNotRoutedAgain() throws Exception {
+    void aCopyOfASucceedingFirstCopyIsAskedToRetryAndItsRetryIsAnswered200WithoutRouting() throws Exception {
         copiesToBlock.set(1);
         MockEndpoint mock = getMockEndpoint("mock:routed");
 
-        List<CompletableFuture<HttpResponse<String>>> copies = whileTheFirstIsBlocked(status(SID, "delivered"),
+        CompletableFuture<HttpResponse<String>> first = whileTheFirstIsBlocked(status(SID, "delivered"),
                 status(SID, "delivered"));
-        CompletableFuture<HttpResponse<String>> first = copies.get(0);
-        CompletableFuture<HttpResponse<String>> duplicate = copies.get(1);
 
         assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        assertThat(duplicate.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(postSigned(local(PATH), status(SID, "delivered"), AUTH_TOKEN).statusCode()).isEqualTo(200);
         assertThat(mock.getExchanges()).hasSize(1);
     }
 
     @Test
-    void aDuplicateWhoseFirstCopyStaysUndecidedGets503WithRetryAfterAndTheRetryIsRouted() throws Exception {
-        copiesToBlock.set(1);
-        failBlocked.set(true);
-        MockEndpoint mock = getMockEndpoint("mock:routed");
-
-        CompletableFuture<HttpResponse<String>> first = postAsync(status(SID, "delivered"));
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        HttpResponse<String> duplicate = postSigned(local(PATH), status(SID, "delivered"), AUTH_TOKEN);
-
-        assertThat(duplicate.statusCode()).isEqualTo(503);
-        assertThat(duplicate.headers().firstValue("Retry-After")).hasValue(SmsConsumer.RETRY_AFTER_SECONDS);
-        assertThat(first).isNotDone();
-        release.countDown();
-        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
-        assertThat(mock.getExchanges()).isEmpty();
-
-        HttpResponse<String> retry = postSigned(local(PATH), status(SID, "delivered"), AUTH_TOKEN);
-        assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(mock.getExchanges()).hasSize(1);
-    }
-
-    @Test
-    void aNonFinalReportWaitsForTheFinalOneInFlightAndIsDroppedWhenItSucceeds() throws Exception {
+    void aNonFinalReportIsAskedToRetryWhileTheFinalOneIsInFlightAndDroppedWhenItSucceeded() throws Exception {
         copiesToBlock.set(1);
         MockEndpoint mock = getMockEndpoint("mock:routed");
 
-        List<CompletableFuture<HttpResponse<String>>> copies = whileTheFirstIsBlocked(status(SID, "delivered"),
+        CompletableFuture<HttpResponse<String>> delivered = whileTheFirstIsBlocked(status(SID, "delivered"),
                 status(SID, "sent"));
-        CompletableFuture<HttpResponse<String>> delivered = copies.get(0);
-        CompletableFuture<HttpResponse<String>> sent = copies.get(1);
 
         assertThat(delivered.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        assertThat(sent.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(postSigned(local(PATH), status(SID, "sent"), AUTH_TOKEN).statusCode()).isEqualTo(200);
         assertThat(statuses(mock)).containsExactly("DELIVERED");
     }
 
@@ -138,38 +121,75 @@ class WebhookInFlightTest extends WebhookTestSupport {
         failBlocked.set(true);
         MockEndpoint mock = getMockEndpoint("mock:routed");
 
-        List<CompletableFuture<HttpResponse<String>>> copies = whileTheFirstIsBlocked(status(SID, "delivered"),
+        CompletableFuture<HttpResponse<String>> delivered = whileTheFirstIsBlocked(status(SID, "delivered"),
                 status(SID, "sent"));
-        CompletableFuture<HttpResponse<String>> delivered = copies.get(0);
-        CompletableFuture<HttpResponse<String>> sent = copies.get(1);
 
         assertThat(delivered.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
-        assertThat(sent.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(postSigned(local(PATH), status(SID, "sent"), AUTH_TOKEN).statusCode()).isEqualTo(200);
         // the provider retries the final report; a late copy of the non-final one is dropped after it
         assertThat(postSigned(local(PATH), status(SID, "delivered"), AUTH_TOKEN).statusCode()).isEqualTo(200);
         assertThat(postSigned(local(PATH), status(SID, "queued"), AUTH_TOKEN).statusCode()).isEqualTo(200);
         assertThat(statuses(mock)).containsExactly("SENT", "DELIVERED");
     }
 
+    @Test
+    void aFloodOfCopiesInFlightIsAnswered503AtOnceWhileOtherRoutesOnTheServerKeepAnswering() throws Exception {
+        copiesToBlock.set(1);
+        MockEndpoint mock = getMockEndpoint("mock:routed");
+        CompletableFuture<HttpResponse<String>> first = postAsync(status(SID, "delivered"));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // far more copies than the server has worker threads; a copy that waited for the first one's outcome would
+        // hold a worker thread, and the ping below would queue behind them
+        List<CompletableFuture<HttpResponse<String>>> copies = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            copies.add(postAsync(status(SID, "delivered"), ANSWERED_AT_ONCE));
+        }
+        HttpResponse<String> ping = get(local("/ping"), Map.of(), ANSWERED_AT_ONCE);
+        assertThat(ping.statusCode()).isEqualTo(200);
+        assertThat(ping.body()).isEqualTo("pong");
+        for (CompletableFuture<HttpResponse<String>> copy : copies) {
+            HttpResponse<String> answer = copy.get(30, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).hasValue(SmsConsumer.RETRY_AFTER_SECONDS);
+        }
+        assertThat(first).as("the first copy is still being routed").isNotDone();
+        assertThat(mock.getExchanges()).isEmpty();
+
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        // the provider retries every copy: each is answered 200 and none is routed again
+        for (int i = 0; i < copies.size(); i++) {
+            assertThat(postSigned(local(PATH), status(SID, "delivered"), AUTH_TOKEN).statusCode()).isEqualTo(200);
+        }
+        assertThat(mock.getExchanges()).hasSize(1);
+    }
+
     /**
-     * Posts the first callback, which blocks in the route, then the second one; checks that the second is not answered
-     * while the first is undecided, and lets the first go on.
+     * Posts the first callback, which blocks in the route, then the second one, which must be answered 503 with
+     * Retry-After at once (while the first is undecided, only its outcome tells whether the second is needed), and
+     * lets the first go on.
      */
-    private List<CompletableFuture<HttpResponse<String>>> whileTheFirstIsBlocked(Map<String, String> firstForm,
-            Map<String, String> secondForm) throws InterruptedException {
+    private CompletableFuture<HttpResponse<String>> whileTheFirstIsBlocked(Map<String, String> firstForm,
+            Map<String, String> secondForm) throws Exception {
         CompletableFuture<HttpResponse<String>> first = postAsync(firstForm);
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<HttpResponse<String>> second = postAsync(secondForm);
-        Thread.sleep(300);
-        assertThat(second).as("the second copy waits for the first copy's outcome").isNotDone();
+        HttpResponse<String> second = postSigned(local(PATH), secondForm, AUTH_TOKEN);
+        assertThat(second.statusCode()).isEqualTo(503);
+        assertThat(second.headers().firstValue("Retry-After")).hasValue(SmsConsumer.RETRY_AFTER_SECONDS);
+        assertThat(first).as("the first copy is still being routed").isNotDone();
         release.countDown();
-        return List.of(first, second);
+        return first;
     }
 
     private CompletableFuture<HttpResponse<String>> postAsync(Map<String, String> form) {
+        return postAsync(form, Duration.ofSeconds(10));
+    }
+
+    private CompletableFuture<HttpResponse<String>> postAsync(Map<String, String> form, Duration timeout) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return postSigned(local(PATH), form, AUTH_TOKEN);
+                return postSigned(local(PATH), form, AUTH_TOKEN, timeout);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

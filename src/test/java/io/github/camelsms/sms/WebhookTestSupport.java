@@ -56,7 +56,13 @@ abstract class WebhookTestSupport extends SmsTestSupport {
     /** Posts a form, with the headers given, to the URL and returns the answer. */
     protected HttpResponse<String> post(String url, Map<String, String> form, Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        return post(url, form, headers, Duration.ofSeconds(10));
+    }
+
+    /** Posts a form, with the headers given, and waits for the answer at most the timeout given. */
+    protected HttpResponse<String> post(String url, Map<String, String> form, Map<String, String> headers,
+            Duration timeout) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)));
         headers.forEach(builder::header);
@@ -66,7 +72,13 @@ abstract class WebhookTestSupport extends SmsTestSupport {
     /** Posts a form signed with the auth token over the URL, as the LaML providers do. */
     protected HttpResponse<String> postSigned(String url, Map<String, String> form, String authToken)
             throws Exception {
-        return post(url, form, Map.of("X-Twilio-Signature", LamlSignature.sign(authToken, url, form)));
+        return postSigned(url, form, authToken, Duration.ofSeconds(10));
+    }
+
+    /** Posts a signed form and waits for the answer at most the timeout given. */
+    protected HttpResponse<String> postSigned(String url, Map<String, String> form, String authToken,
+            Duration timeout) throws Exception {
+        return post(url, form, Map.of("X-Twilio-Signature", LamlSignature.sign(authToken, url, form)), timeout);
     }
 
     protected HttpResponse<String> get(String url) throws Exception {
@@ -75,7 +87,12 @@ abstract class WebhookTestSupport extends SmsTestSupport {
 
     /** A GET with the headers given. */
     protected HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        return get(url, headers, Duration.ofSeconds(10));
+    }
+
+    /** A GET with the headers given that waits for the answer at most the timeout given. */
+    protected HttpResponse<String> get(String url, Map<String, String> headers, Duration timeout) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
         headers.forEach(builder::header);
         return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -6,7 +6,8 @@ package io.github.camelsms.sms.webhook;
  * leaves it unseen, so that the provider's retry is routed.
  * <p>
  * Implementations make {@link #claim} atomic against concurrent claims of the same keys (in one JVM, or across
- * instances when the memory is shared).
+ * instances when the memory is shared). Each call holds one of the HTTP server's worker threads: it must answer
+ * within a bound (answer {@link Claim#BUSY} rather than wait long).
  */
 public interface SmsWebhookMemory {
 
@@ -19,10 +20,15 @@ public interface SmsWebhookMemory {
         /** A non-final report of a message whose final report was routed: answer as if routed, do not route. */
         LATE,
         /**
-         * Another copy of it (or its message's final report) is being routed right now: its outcome decides, so ask
-         * again later; the provider is asked to retry if it stays undecided.
+         * Another copy of it (or its message's final report) is being routed right now: its outcome decides, so the
+         * provider is asked to retry later.
          */
-        IN_FLIGHT
+        IN_FLIGHT,
+        /**
+         * The memory cannot decide now (its store is slow, locked or already serving as many webhooks as it admits):
+         * the provider is asked to retry later.
+         */
+        BUSY
     }
 
     /** Claims the event for routing (the event has a duplicate key). */
