@@ -512,7 +512,7 @@ public class CpsmsProvider implements SmsProvider {
     @Override
     public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
         SmsHttpRequest request = SmsHttpRequest.get("/creditvalue");
-        SmsHttpResponse response = transport.execute(request, "healthCheck");
+        SmsHttpResponse response = transport.executeOnce(request, "healthCheck");
         BigDecimal credit = CpsmsResponses.credit(response.jsonOrNull());
         if (credit == null) {
             throw SmsErrors.unreadable(NAME, "healthCheck", request, response, "no readable credit value");

@@ -494,7 +494,7 @@ public abstract class LamlProvider implements SmsProvider {
     @Override
     public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
         if (hasBalance()) {
-            JsonNode json = transport.execute(balanceRequest(configuration), "healthCheck").jsonOrNull();
+            JsonNode json = transport.executeOnce(balanceRequest(configuration), "healthCheck").jsonOrNull();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("accountSid", configuration.getAccountSid());
             BigDecimal balance = SmsJson.decimal(json, "balance");
@@ -507,7 +507,7 @@ public abstract class LamlProvider implements SmsProvider {
             }
             return details;
         }
-        transport.execute(SmsHttpRequest.get("/Accounts/" + segment(configuration.getAccountSid())
+        transport.executeOnce(SmsHttpRequest.get("/Accounts/" + segment(configuration.getAccountSid())
                                              + "/Messages.json?PageSize=1"),
                 "healthCheck");
         return Map.of("accountSid", configuration.getAccountSid());
