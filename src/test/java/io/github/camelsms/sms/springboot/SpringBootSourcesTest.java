@@ -41,6 +41,8 @@ class SpringBootSourcesTest {
 
     @Test
     void everyComponentOptionHasAPropertyInTheIdeMetadata() throws Exception {
+        // when regenerating, the class path still holds the copy from before: the next build checks the new one
+        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("sms.updateDoc"));
         JsonNode json = componentJson();
         JsonNode metadata;
         // the copy next to the component's classes is the one IDEs read from the jar
