@@ -174,8 +174,9 @@ public class SmsConfiguration implements Cloneable {
     @UriParam(label = "consumer,security", javaType = "java.lang.Boolean",
               description = "Reject (403) webhooks without a valid X-Twilio-Signature or X-SignalWire-Signature"
                             + " (HMAC-SHA1 with the authToken; signalwire: with the secretKey, its Signing Key)."
-                            + " Defaults to true for twilio and signalwire and to false for mycpaas, whose"
-                            + " documentation says nothing of signing. CPSMS does not sign.")
+                            + " Unset, it is true for signalwire and twilio and false for cpsms and mycpaas: CPSMS"
+                            + " does not sign (true is refused) and the mycpaas documentation says nothing of"
+                            + " signing.")
     private Boolean validateSignature;
     @UriParam(label = "consumer,security", secret = true,
               description = "The key signalwire signs its webhooks with: the project's Signing Key, shown under API"

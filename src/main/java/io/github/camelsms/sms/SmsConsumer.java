@@ -116,8 +116,7 @@ public class SmsConsumer extends DefaultConsumer {
             throw invalid("webhookMemory", "set either webhookMemory or idempotentRepository, not both: the webhook"
                                            + " memory keeps its own record of the routed webhooks");
         }
-        Boolean validate = configuration.getValidateSignature();
-        validateSignature = validate != null ? validate : webhooks.signsByDefault();
+        validateSignature = getEndpoint().validatesSignatures();
         if (validateSignature && !webhooks.canSign()) {
             throw invalid("validateSignature", provider() + " does not sign its callbacks: set validateSignature=false"
                                                + " and protect the URL with the webhookVerifyToken option");

@@ -136,6 +136,12 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         this.configuration = configuration;
     }
 
+    /** Whether a consumer checks webhook signatures: as validateSignature says, or else if the provider signs. */
+    boolean validatesSignatures() {
+        Boolean configured = configuration.getValidateSignature();
+        return configured != null ? configured : provider.webhooks() != null && provider.webhooks().signsByDefault();
+    }
+
     public SmsProvider getProvider() {
         return provider;
     }

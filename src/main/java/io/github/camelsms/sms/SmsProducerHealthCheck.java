@@ -8,10 +8,14 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Checks an sms producer's credentials and reachability without sending an SMS: cpsms reads the credit (DOWN when it
- * is used up), twilio reads the balance, mycpaas and signalwire read one page of messages. Opt-in with
+ * is used up), twilio reads the balance, mycpaas and signalwire read one page of messages. One request per check,
+ * never retried; a DOWN result says why in its message and in the {@value #REASON} detail. Opt-in with
  * {@code camel.health.producersEnabled=true}.
  */
 public class SmsProducerHealthCheck extends AbstractHealthCheck {
+
+    /** The detail that says why the check is DOWN. */
+    static final String REASON = "reason";
 
     private final SmsEndpoint endpoint;
 
@@ -34,7 +38,10 @@ public class SmsProducerHealthCheck extends AbstractHealthCheck {
             builder.up();
         } catch (SmsException failure) {
             SmsException e = endpoint.getRedactor().redact(failure);
-            builder.down().message(describe(e));
+            String reason = describe(e);
+            builder.down().message(reason);
+            // the message shows only in some health outputs: the details show everywhere
+            builder.detail(REASON, reason);
             builder.detail(SERVICE_STATUS_CODE, e.getStatusCode());
             if (e.getProviderCode() != null) {
                 builder.detail(SERVICE_ERROR_CODE, e.getProviderCode());

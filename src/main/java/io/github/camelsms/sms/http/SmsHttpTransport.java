@@ -129,11 +129,11 @@ public final class SmsHttpTransport {
     }
 
     /**
-     * Sends the request and waits for the answer, for callers that own their thread (health checks). Throws the
-     * {@link SmsException}.
+     * Sends the request once and waits for the answer, for callers that own their thread and report a failure
+     * rather than repeat it (health checks: one request per check). Throws the {@link SmsException}, redacted.
      */
-    public SmsHttpResponse execute(SmsHttpRequest request, String operation) {
-        CompletableFuture<SmsHttpResponse> future = send(request, operation);
+    public SmsHttpResponse executeOnce(SmsHttpRequest request, String operation) {
+        CompletableFuture<SmsHttpResponse> future = sendOnce(request, operation);
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -141,7 +141,7 @@ public final class SmsHttpTransport {
             future.cancel(false);
             throw SmsErrors.aborted(provider.name(), operation, request, urlOf(request), e, true);
         } catch (ExecutionException e) {
-            throw (SmsException) e.getCause();
+            throw redactor.redact(failureOf(e.getCause()));
         }
     }
 

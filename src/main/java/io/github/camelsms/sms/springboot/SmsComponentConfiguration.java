@@ -1,5 +1,5 @@
 // Generated from the component's metadata (sms.json) by SpringBootSourcesTest: do not edit.
-// Regenerate with: mvn -B test -Dtest=SpringBootSourcesTest -Dsms.updateDoc=true
+// Regenerate with: mvn -B test -Dtest='SmsComponentDocTest,SpringBootSourcesTest' -Dsms.updateDoc=true
 package io.github.camelsms.sms.springboot;
 
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -265,8 +265,9 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
     private String username;
     /**
      * Reject (403) webhooks without a valid X-Twilio-Signature or X-SignalWire-Signature (HMAC-SHA1 with the
-     * authToken; signalwire: with the secretKey, its Signing Key). Defaults to true for twilio and signalwire
-     * and to false for mycpaas, whose documentation says nothing of signing. CPSMS does not sign.
+     * authToken; signalwire: with the secretKey, its Signing Key). Unset, it is true for signalwire and
+     * twilio and false for cpsms and mycpaas: CPSMS does not sign (true is refused) and the mycpaas
+     * documentation says nothing of signing.
      */
     private Boolean validateSignature;
     /**

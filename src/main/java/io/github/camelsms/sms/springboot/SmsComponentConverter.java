@@ -1,5 +1,5 @@
 // Generated from the component's metadata (sms.json) by SpringBootSourcesTest: do not edit.
-// Regenerate with: mvn -B test -Dtest=SpringBootSourcesTest -Dsms.updateDoc=true
+// Regenerate with: mvn -B test -Dtest='SmsComponentDocTest,SpringBootSourcesTest' -Dsms.updateDoc=true
 package io.github.camelsms.sms.springboot;
 
 import java.util.Set;

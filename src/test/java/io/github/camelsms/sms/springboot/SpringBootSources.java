@@ -27,9 +27,11 @@ final class SpringBootSources {
     static final String CONFIGURATION_CLASS = PACKAGE + ".SmsComponentConfiguration";
     static final String CUSTOMIZER_CLASS
             = "org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon$CustomizerProperties";
+    /** The one command that regenerates the Spring Boot sources and the component doc's tables from sms.json. */
+    static final String REGENERATE = "mvn -B test -Dtest='SmsComponentDocTest,SpringBootSourcesTest'"
+                                     + " -Dsms.updateDoc=true";
     private static final String HEADER = "// Generated from the component's metadata (sms.json) by SpringBootSourcesTest:"
-                                         + " do not edit.\n// Regenerate with: mvn -B test -Dtest=SpringBootSourcesTest"
-                                         + " -Dsms.updateDoc=true\n";
+                                         + " do not edit.\n// Regenerate with: " + REGENERATE + "\n";
     private static final Map<String, String> BOXED = Map.of("boolean", "java.lang.Boolean", "int", "java.lang.Integer",
             "long", "java.lang.Long", "double", "java.lang.Double", "float", "java.lang.Float", "short",
             "java.lang.Short", "byte", "java.lang.Byte", "char", "java.lang.Character");

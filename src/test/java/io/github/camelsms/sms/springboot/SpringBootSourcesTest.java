@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps the Spring Boot binding in step with the component's options: the committed configuration class, converter
  * and IDE metadata must be what {@link SpringBootSources} writes from the generated sms.json. After adding or changing
- * an option, run {@code mvn -B test -Dtest=SpringBootSourcesTest -Dsms.updateDoc=true} to rewrite them.
+ * an option, {@link SpringBootSources#REGENERATE} rewrites them and the component doc's tables.
  */
 class SpringBootSourcesTest {
 
@@ -34,13 +34,15 @@ class SpringBootSourcesTest {
         check(CONFIGURATION, sources.configurationClass(), drifted);
         check(CONVERTER, sources.converterClass(), drifted);
         check(METADATA, sources.metadataJson(), drifted);
-        assertThat(drifted).as("these files drift from sms.json: run mvn -B test -Dtest=SpringBootSourcesTest"
-                               + " -Dsms.updateDoc=true to regenerate them")
+        assertThat(drifted).as("these files drift from sms.json: run %s to regenerate them",
+                        SpringBootSources.REGENERATE)
                 .isEmpty();
     }
 
     @Test
     void everyComponentOptionHasAPropertyInTheIdeMetadata() throws Exception {
+        // when regenerating, the class path still holds the copy from before: the next build checks the new one
+        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("sms.updateDoc"));
         JsonNode json = componentJson();
         JsonNode metadata;
         // the copy next to the component's classes is the one IDEs read from the jar

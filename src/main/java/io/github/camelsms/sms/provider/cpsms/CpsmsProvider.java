@@ -538,7 +538,7 @@ public class CpsmsProvider implements SmsProvider {
     @Override
     public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
         SmsHttpRequest request = SmsHttpRequest.get("/creditvalue");
-        SmsHttpResponse response = transport.execute(request, "healthCheck");
+        SmsHttpResponse response = transport.executeOnce(request, "healthCheck");
         BigDecimal credit;
         try {
             credit = CpsmsResponses.credit(response.jsonOrNull());

@@ -523,7 +523,7 @@ public abstract class LamlProvider implements SmsProvider {
     public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
         if (hasBalance()) {
             SmsHttpRequest request = balanceRequest(configuration);
-            SmsHttpResponse response = transport.execute(request, "healthCheck");
+            SmsHttpResponse response = transport.executeOnce(request, "healthCheck");
             JsonNode json = response.jsonOrNull();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("accountSid", configuration.getAccountSid());
@@ -543,7 +543,7 @@ public abstract class LamlProvider implements SmsProvider {
             }
             return details;
         }
-        transport.execute(SmsHttpRequest.get("/Accounts/" + segment(configuration.getAccountSid())
+        transport.executeOnce(SmsHttpRequest.get("/Accounts/" + segment(configuration.getAccountSid())
                                              + "/Messages.json?PageSize=1"),
                 "healthCheck");
         return Map.of("accountSid", configuration.getAccountSid());
