@@ -137,10 +137,13 @@ public final class SmsErrors {
                 failure);
     }
 
-    /** A failure the component did not foresee while sending; a send is then in doubt. */
+    /**
+     * A failure the component did not foresee while sending; a send is then in doubt. A null request: it failed while
+     * the request was being built, so nothing was sent.
+     */
     public static SmsProviderException unexpected(
             String provider, String operation, SmsHttpRequest request, RuntimeException e) {
-        boolean inDoubt = request.changesState();
+        boolean inDoubt = request != null && request.changesState();
         return new SmsProviderException(provider + " " + operation + " failed unexpectedly: " + e,
                 new SmsFailure(provider, operation, 0, null, false, inDoubt, null, null), e);
     }

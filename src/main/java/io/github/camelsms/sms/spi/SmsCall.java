@@ -4,6 +4,7 @@ import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.http.SmsHttpTransport;
+import io.github.camelsms.sms.text.SmsRecipients;
 import io.github.camelsms.sms.text.SmsText;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.github.camelsms.sms.SmsConfiguration;
@@ -99,17 +99,18 @@ public final class SmsCall {
     }
 
     /**
-     * Sends independent requests, at most {@code concurrency} in flight at a time for this exchange (and no more per
-     * host than the connection pool allows), without a thread per request. Each 2xx answer is turned by
-     * {@code onAnswer} (request index, answer) into what the fan-out keeps for it, as it arrives. The future
-     * completes when every request has ended, or when Camel is stopping and the rest were never sent; it never fails.
+     * Sends one message to many recipients as the batch says (one request per recipient or per group, at most its
+     * concurrency in flight, without a thread per request) and completes the send: the result in input order with one
+     * entry per recipient, its out headers, or the exception (see {@link SmsBatchSend#finish}).
      */
-    public CompletableFuture<SmsFanOut> sendEach(List<SmsHttpRequest> requests, int concurrency,
-                                                 BiFunction<Integer, SmsHttpResponse, Object> onAnswer) {
-        return new SmsFanOut(requests, transport, this::canSend, provider.name(), operation(), (i, response) -> {
-            lastStatusCode = response.statusCode();
-            return onAnswer.apply(i, response);
-        }).start(concurrency);
+    public CompletableFuture<SmsSendResult> sendBatch(SmsRecipients recipients, SmsText text, SmsBatch batch) {
+        return new SmsBatchSend(this, recipients.numbers(), batch).start()
+                .thenApply(send -> send.finish(recipients, text));
+    }
+
+    /** Notes a 2xx answer read by a batch (for the response code header). */
+    void answered(SmsHttpResponse response) {
+        lastStatusCode = response.statusCode();
     }
 
     /**

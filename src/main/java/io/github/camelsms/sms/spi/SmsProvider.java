@@ -59,7 +59,7 @@ public interface SmsProvider {
      * Performs the endpoint's operation for one exchange: validates everything before sending anything (throwing
      * {@link io.github.camelsms.sms.SmsValidationException} at once), sends, and completes the future with the new
      * message body (setting out headers through the call) or fails it with an {@link SmsException}. It must not
-     * block: requests go through {@link SmsCall#send} and {@link SmsCall#sendEach}.
+     * block: requests go through {@link SmsCall#send} and {@link SmsCall#sendBatch}.
      */
     java.util.concurrent.CompletableFuture<?> execute(SmsCall call);
 }

@@ -19,6 +19,7 @@ import io.github.camelsms.sms.model.SmsGroup;
 import io.github.camelsms.sms.model.SmsLogEntry;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
+import io.github.camelsms.sms.spi.SmsBatch;
 import io.github.camelsms.sms.spi.SmsCall;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.http.SmsCredentials;
@@ -172,64 +173,37 @@ public class CpsmsProvider implements SmsProvider {
         }
 
         if (toGroup) {
-            return post(call, SmsHttpRequest.json("POST", "/sendgroup", body, true), null).thenApply(
-                    sent -> call.completeSend(sent.result(), text, null, partialFailure(call, sent.result(),
-                            sent.response())));
+            SmsHttpRequest request = SmsHttpRequest.json("POST", "/sendgroup", body, true);
+            return call.send(request, response -> {
+                SmsSendResult result = new SmsSendResult(NAME, readSent(call, request, response, null));
+                return call.completeSend(result, text, null, groupFailure(call, result, response));
+            });
         }
-        SmsRecipients resolved = recipients;
-        CpsmsChunkedSend chunked = new CpsmsChunkedSend(resolved.numbers(),
-                configuration.getMaxRecipientsPerRequest(), call::canSend);
-        return chunked.send(to -> {
-            // each chunk's request is built when the previous answer arrived, so one body map serves them all
+        // the chunks go one after another, each built when the previous answer arrived, so one body map serves all;
+        // the send stops at the first failed chunk, as the next ones would most likely fail the same way
+        return call.sendBatch(recipients, text, SmsBatch.perRequest(configuration.getMaxRecipientsPerRequest(), to -> {
             body.put("to", to.size() == 1 ? to.get(0) : to);
-            return post(call, SmsHttpRequest.json("POST", "/send", body, true), to);
-        }).thenApply(merged -> {
-            SmsSendResult result = resolved.addSkippedTo(merged);
-            if (chunked.stopped()) {
-                throw SmsErrors.stopped(NAME, call.operation(), result);
-            }
-            SmsFailure partialFailure = chunked.failure() != null
-                    ? new SmsFailure(NAME, call.operation(), chunked.failure().getStatusCode(),
-                            chunked.failure().getProviderCode(), false,
-                            chunked.failure().isInDoubt() || hasInDoubt(result), null, null)
-                    : partialFailure(call, result, chunked.lastResponse());
-            return call.completeSend(result, text, null, partialFailure);
-        });
+            return SmsHttpRequest.json("POST", "/send", body, true);
+        }, (to, request, response) -> readSent(call, request, response, to)).stopAtFirstFailure());
     }
 
-    /** What a partial failure carries; null (not needed) when every recipient was accepted. */
-    private static SmsFailure partialFailure(SmsCall call, SmsSendResult result, SmsHttpResponse response) {
+    /** What a group send's partial failure carries; null (not needed) when every recipient was accepted. */
+    private static SmsFailure groupFailure(SmsCall call, SmsSendResult result, SmsHttpResponse response) {
         if (result.getRejectedCount() == 0) {
             return null;
         }
-        return new SmsFailure(NAME, call.operation(), response.statusCode(), null, false, hasInDoubt(result),
+        boolean inDoubt = result.getRecipients().stream()
+                .anyMatch(r -> SmsRecipientResult.IN_DOUBT.equals(r.getStatus()));
+        return new SmsFailure(NAME, call.operation(), response.statusCode(), null, false, inDoubt,
                 response.bodyAsString(), response.headers());
-    }
-
-    private static boolean hasInDoubt(SmsSendResult result) {
-        for (SmsRecipientResult r : result.getRecipients()) {
-            if (SmsRecipientResult.IN_DOUBT.equals(r.getStatus())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Posts one send request and reads its per-recipient result.
-     *
-     * @param sentTo the numbers the request sends to, or null for a group send
-     */
-    private static CompletableFuture<CpsmsSent> post(SmsCall call, SmsHttpRequest request, List<String> sentTo) {
-        return call.send(request, response -> readSent(call, request, response, sentTo));
     }
 
     /**
      * One result per number sent. An answer that accounts for none of them (no entries, or entries for other numbers
      * only) fails the whole request: with the error it carries, or as unreadable (in doubt).
      */
-    private static CpsmsSent readSent(SmsCall call, SmsHttpRequest request, SmsHttpResponse response,
-                                      List<String> sentTo) {
+    private static List<SmsRecipientResult> readSent(SmsCall call, SmsHttpRequest request,
+                                                     SmsHttpResponse response, List<String> sentTo) {
         JsonNode json = response.jsonOrNull();
         if (json == null || !json.isObject()) {
             throw SmsErrors.unreadable(NAME, call.operation(), request, response, "a body that is not a JSON object");
@@ -242,7 +216,7 @@ public class CpsmsProvider implements SmsProvider {
                             results.isEmpty() ? "no success or error entries"
                                     : "no success or error entry for the numbers sent");
         }
-        return new CpsmsSent(new SmsSendResult(NAME, results), response);
+        return results;
     }
 
     private static SmsRecipients recipients(SmsCall call) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import io.github.camelsms.sms.model.SmsMessage;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.spi.SmsCall;
-import io.github.camelsms.sms.spi.SmsFanOut;
+import io.github.camelsms.sms.spi.SmsBatch;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.http.SmsCredentials;
 import io.github.camelsms.sms.http.SmsErrors;
@@ -240,8 +241,11 @@ public abstract class LamlProvider implements SmsProvider {
         }
         Map<String, Object> optional = LamlSendParameters.optional(call, this, messagingServiceSid);
 
-        List<SmsHttpRequest> requests = new ArrayList<>(numbers.size());
-        for (String to : numbers) {
+        String path = messagesPath(call) + ".json";
+        String statusCallback = callbackUrl == null ? null
+                : SmsCallbackUrls.withParam(callbackUrl, SmsCallbackUrls.TOKEN_PARAM,
+                        configuration.getWebhookVerifyToken());
+        Function<String, SmsHttpRequest> request = to -> {
             Map<String, Object> form = new LinkedHashMap<>();
             form.put("To", to);
             if (from != null) {
@@ -256,59 +260,27 @@ public abstract class LamlProvider implements SmsProvider {
             if (!mediaUrls.isEmpty()) {
                 form.put("MediaUrl", mediaUrls);
             }
-            if (callbackUrl != null) {
-                form.put("StatusCallback", SmsCallbackUrls.withParam(callbackUrl, SmsCallbackUrls.TOKEN_PARAM,
-                        configuration.getWebhookVerifyToken()));
+            if (statusCallback != null) {
+                form.put("StatusCallback", statusCallback);
             }
             form.putAll(optional);
-            requests.add(SmsHttpRequest.form(messagesPath(call) + ".json", form, true));
-        }
+            return SmsHttpRequest.form(path, form, true);
+        };
 
-        if (requests.size() == 1) {
-            SmsHttpRequest request = requests.get(0);
-            return call.send(request, response -> {
-                SmsMessage single = readSent(call, request, response, numbers.get(0));
+        if (numbers.size() == 1) {
+            SmsHttpRequest single = request.apply(numbers.get(0));
+            return call.send(single, response -> {
+                SmsMessage message = readSent(call, single, response, numbers.get(0));
                 SmsSendResult result = recipients.addSkippedTo(
-                        new SmsSendResult(name(), List.of(outcome(single, numbers.get(0)))));
-                call.setOutHeader(SmsConstants.MESSAGE_ID, single.getSid());
-                return call.completeSend(result, text, single.getStatus(), null);
+                        new SmsSendResult(name(), List.of(outcome(message, numbers.get(0)))));
+                call.setOutHeader(SmsConstants.MESSAGE_ID, message.getSid());
+                return call.completeSend(result, text, message.getStatus(), null);
             });
         }
-        return call.sendEach(requests, configuration.getMaxConcurrentRequests(),
-                (i, response) -> outcome(readSent(call, requests.get(i), response, numbers.get(i)), numbers.get(i)))
-                .thenApply(fanOut -> merge(call, numbers, recipients, text, fanOut));
-    }
-
-    /**
-     * One result per recipient in input order. A recipient's failure, or an answer that cannot be read, is that
-     * recipient's alone (failed or in doubt); the others keep theirs.
-     */
-    private SmsSendResult merge(SmsCall call, List<String> numbers, SmsRecipients recipients, SmsText text,
-                                SmsFanOut fanOut) {
-        List<Object> outcomes = fanOut.outcomes();
-        List<SmsRecipientResult> results = new ArrayList<>(numbers.size());
-        SmsException firstFailure = null;
-        for (int i = 0; i < outcomes.size(); i++) {
-            Object outcome = outcomes.get(i);
-            if (outcome instanceof SmsRecipientResult accepted) {
-                results.add(accepted);
-            } else if (outcome instanceof SmsException e) {
-                firstFailure = firstFailure == null ? e : firstFailure;
-                results.add(SmsRecipientResult.failed(numbers.get(i), e));
-            } else {
-                results.add(SmsRecipientResult.notSent(numbers.get(i),
-                        "not sent: Camel was stopping before this request could start"));
-            }
-        }
-        SmsSendResult result = recipients.addSkippedTo(new SmsSendResult(name(), results));
-        if (fanOut.stopped()) {
-            throw SmsErrors.stopped(name(), call.operation(), result);
-        }
-        if (firstFailure != null && results.stream().noneMatch(SmsRecipientResult::isAccepted)
-            && results.stream().noneMatch(r -> SmsRecipientResult.IN_DOUBT.equals(r.getStatus()))) {
-            throw firstFailure; // nothing was sent: report the failure itself
-        }
-        return call.completeSend(result, text, null, null);
+        // each recipient's request is independent: a failure is that recipient's alone and the others still go
+        return call.sendBatch(recipients, text, SmsBatch.perRecipient(request,
+                (to, sent, response) -> outcome(readSent(call, sent, response, to), to))
+                .concurrency(configuration.getMaxConcurrentRequests()));
     }
 
     /** Accepted, or rejected when the provider declares in its 2xx that the message failed. */
