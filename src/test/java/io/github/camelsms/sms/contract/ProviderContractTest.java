@@ -317,7 +317,8 @@ public abstract class ProviderContractTest extends WebhookTestSupport {
                 .anyMatch(e -> "DELIVERED".equals(e.getMessage().getHeader(SmsConstants.STATUS)))
                                                            && sim.callbackStatuses().size() == 2 * sim.callbacks()
                                                                    .size());
-        assertThat(sim.callbackStatuses()).containsOnly(200);
+        // 503: a copy (or a late report) that came while its twin was being routed, for the provider to retry
+        assertThat(sim.callbackStatuses()).contains(200).isSubsetOf(200, 503);
         List<String> routed = reports.getExchanges().stream()
                 .map(e -> e.getMessage().getHeader(SmsConstants.TO) + ":" + e.getMessage().getHeader(
                         SmsConstants.STATUS))
