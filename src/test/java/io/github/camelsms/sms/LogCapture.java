@@ -11,7 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
 /** Captures every log event at TRACE (Apache HttpClient's wire and header loggers excepted) while open. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
     private final Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -26,7 +26,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** @param everything also Apache HttpClient's wire and header loggers, and every logger configured lower */
-    LogCapture(boolean everything) {
+    public LogCapture(boolean everything) {
         this(everything, true);
     }
 
@@ -58,7 +58,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Every captured line: logger, formatted message and the whole stack trace of its throwable. */
-    List<String> everything() {
+    public List<String> everything() {
         List<String> texts = new ArrayList<>();
         for (ILoggingEvent event : events()) {
             texts.add(event.getLoggerName() + " " + event.getFormattedMessage()

@@ -20,7 +20,7 @@ import org.apache.camel.test.AvailablePortFinder;
  * A test with a real platform-http server (the camel-main one, on Vert.x) on a free loopback port, so consumers
  * receive webhooks over HTTP.
  */
-abstract class WebhookTestSupport extends SmsTestSupport {
+public abstract class WebhookTestSupport extends SmsTestSupport {
 
     /** The LaML test account of SmsTestSupport, whose auth token signs its webhooks. */
     protected static final String ACCOUNT_SID = LAML_SID;

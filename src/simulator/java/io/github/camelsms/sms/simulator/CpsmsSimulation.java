@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * with Retry-After.</li>
  * </ul>
  */
-public final class CpsmsSimulation {
+public final class CpsmsSimulation implements Simulation {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -145,7 +145,24 @@ public final class CpsmsSimulation {
             Instant sendAt, String dlrUrl, boolean flash, String encoding) {
     }
 
-    SimResponse handle(SimRequest request) {
+    @Override
+    public String provider() {
+        return "cpsms";
+    }
+
+    // CPSMS v2 serves its operations at the root of its base URL (/send, /creditvalue, ...)
+    @Override
+    public String basePath() {
+        return "";
+    }
+
+    @Override
+    public List<String> pathPrefixes() {
+        return List.of("/");
+    }
+
+    @Override
+    public SimResponse handle(SimRequest request) {
         Account account = authenticate(request);
         if (account == null) {
             return error(401, "Invalid username or API key");

@@ -61,8 +61,9 @@ public final class LamlSimulation {
     static final String API_VERSION = "2010-04-01";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String TWILIO_API = "/2010-04-01";
+    private static final String SPACE_API = "/api/laml/2010-04-01";
     // the account SID cannot contain a dot, so /Accounts/AC1.json leaves ".json" as the rest (an unknown path)
-    private static final Pattern LAML_PATH = Pattern.compile("(?:/api/laml)?(?:/2010-04-01)?/Accounts.*");
     private static final Pattern ACCOUNT_PATH = Pattern.compile(
             "((?:/api/laml)?(?:/2010-04-01)?)/Accounts/([^/.]+)(.*)");
     private static final Pattern UUID_ID = Pattern.compile(
@@ -89,11 +90,6 @@ public final class LamlSimulation {
     private volatile WebhookStyle webhookStyle = WebhookStyle.FORM_POST;
 
     /** The LaML providers the simulator models. */
-    /** Whether the path is one of the LaML API's (with the prefix /2010-04-01, /api/laml/2010-04-01 or none). */
-    static boolean serves(String path) {
-        return LAML_PATH.matcher(path).matches();
-    }
-
     public enum Provider {
         TWILIO, MYCPAAS, SIGNALWIRE
     }
@@ -265,7 +261,54 @@ public final class LamlSimulation {
         }
     }
 
-    SimResponse handle(SimRequest request) {
+    /**
+     * The family's members, each a simulation of its own over the shared accounts: Twilio under /2010-04-01, mycpaas
+     * (AC accounts) and SignalWire (projects, UUIDs) under /api/laml/2010-04-01, and the paths without a prefix, where
+     * an account acts as its own provider.
+     */
+    List<Simulation> members() {
+        return List.of(new Member("twilio", Provider.TWILIO, TWILIO_API, TWILIO_API + "/Accounts"),
+                new Member("mycpaas", Provider.MYCPAAS, SPACE_API, SPACE_API + "/Accounts/AC"),
+                new Member("signalwire", Provider.SIGNALWIRE, SPACE_API, SPACE_API + "/Accounts"),
+                new Member("laml", null, "", "/Accounts"));
+    }
+
+    /** One member of the family: its prefix, answered as that provider (null: the account's own). */
+    private final class Member implements Simulation {
+        private final String name;
+        private final Provider provider;
+        private final String basePath;
+        private final String prefix;
+
+        Member(String name, Provider provider, String basePath, String prefix) {
+            this.name = name;
+            this.provider = provider;
+            this.basePath = basePath;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public String provider() {
+            return name;
+        }
+
+        @Override
+        public String basePath() {
+            return basePath;
+        }
+
+        @Override
+        public List<String> pathPrefixes() {
+            return List.of(prefix);
+        }
+
+        @Override
+        public SimResponse handle(SimRequest request) {
+            return LamlSimulation.this.handle(request, provider);
+        }
+    }
+
+    private SimResponse handle(SimRequest request, Provider member) {
         Account account = authenticate(request);
         Matcher path = ACCOUNT_PATH.matcher(request.path());
         if (account == null || path.matches() && !path.group(2).equals(account.sid)) {
@@ -275,8 +318,8 @@ public final class LamlSimulation {
             return notFound(request.path());
         }
         String prefix = path.group(1);
-        Provider provider = providerOf(account, prefix);
-        if (provider == null) {
+        Provider provider = member == null ? ownProvider(account) : member;
+        if (account.isSignalWire() != (provider == Provider.SIGNALWIRE)) {
             return error(401, 20003, "Authentication Error - this account does not belong to this API");
         }
         String rest = path.group(3);
@@ -311,16 +354,9 @@ public final class LamlSimulation {
         }
     }
 
-    // /2010-04-01 is Twilio's API, /api/laml/2010-04-01 mycpaas's or SignalWire's, no prefix the account's own
-    private static Provider providerOf(Account account, String prefix) {
-        if (prefix.equals("/2010-04-01")) {
-            return account.isSignalWire() ? null : Provider.TWILIO;
-        } else if (prefix.equals("/api/laml/2010-04-01")) {
-            return account.isSignalWire() ? Provider.SIGNALWIRE : Provider.MYCPAAS;
-        } else if (prefix.isEmpty()) {
-            return account.isSignalWire() ? Provider.SIGNALWIRE : Provider.TWILIO;
-        }
-        return null;
+    // without a prefix: a SignalWire project is SignalWire's, an AC account Twilio's
+    private static Provider ownProvider(Account account) {
+        return account.isSignalWire() ? Provider.SIGNALWIRE : Provider.TWILIO;
     }
 
     private static SimResponse balance(Account account) {

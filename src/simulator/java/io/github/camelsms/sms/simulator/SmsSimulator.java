@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,8 @@ import com.sun.net.httpserver.HttpServer;
  * ({@code /api/laml/2010-04-01}), so that a relative next_page_uri is resolved against the host as in production.
  * LaML paths without a prefix ({@code /Accounts/...} at {@link #baseUrl()}) are served too, for a component
  * configured with one base URL for every provider. It keeps accounts, credit, messages, groups and contacts, posts
- * delivery callbacks, injects faults and records every request.
+ * delivery callbacks, injects faults and records every request. Each provider's API is a {@link Simulation}
+ * registered by path prefix; a request goes to the one with the longest prefix of its path.
  * <p>
  * Every request is put to the {@link RequestCheck}s on the class path ({@link java.util.ServiceLoader}) and those added
  * with {@link #addRequestCheck}; their objections are collected in {@link #specViolations()} and {@link #close()}
@@ -63,6 +65,8 @@ public final class SmsSimulator implements AutoCloseable {
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final CpsmsSimulation cpsms;
     private final LamlSimulation laml;
+    private final Map<String, Simulation> byPrefix = new ConcurrentHashMap<>();
+    private final Map<String, Simulation> byProvider = new ConcurrentHashMap<>();
     private volatile double randomFaultRate;
     private volatile double randomFaultsRate;
     private volatile List<Fault> randomFaults = List.of();
@@ -76,6 +80,8 @@ public final class SmsSimulator implements AutoCloseable {
         this.callbackClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.cpsms = new CpsmsSimulation(this);
         this.laml = new LamlSimulation(this);
+        register(cpsms);
+        laml.members().forEach(this::register);
         ServiceLoader.load(RequestCheck.class, SmsSimulator.class.getClassLoader()).forEach(checks::add);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -140,12 +146,33 @@ public final class SmsSimulator implements AutoCloseable {
 
     /** The base URL of a provider by its sms: name (cpsms, mycpaas, twilio, signalwire). */
     public String baseUrl(String provider) {
-        return switch (provider) {
-            case "twilio" -> twilioBaseUrl();
-            case "mycpaas" -> mycpaasBaseUrl();
-            case "signalwire" -> signalWireBaseUrl();
-            default -> baseUrl();
-        };
+        Simulation simulation = byProvider.get(provider);
+        return simulation == null ? baseUrl() : baseUrl() + simulation.basePath();
+    }
+
+    /** Serves the simulation's path prefixes from now on; a prefix another simulation serves is refused. */
+    void register(Simulation simulation) {
+        for (String prefix : simulation.pathPrefixes()) {
+            Simulation other = byPrefix.putIfAbsent(prefix, simulation);
+            if (other != null && other != simulation) {
+                throw new IllegalStateException("The path prefix " + prefix + " of " + simulation.provider()
+                                                + " is already served by " + other.provider());
+            }
+        }
+        byProvider.putIfAbsent(simulation.provider(), simulation);
+    }
+
+    // the simulation with the longest prefix of the path
+    private Simulation simulationFor(String path) {
+        Simulation found = null;
+        int longest = -1;
+        for (Map.Entry<String, Simulation> entry : byPrefix.entrySet()) {
+            if (path.startsWith(entry.getKey()) && entry.getKey().length() > longest) {
+                found = entry.getValue();
+                longest = entry.getKey().length();
+            }
+        }
+        return found;
     }
 
     /**
@@ -388,7 +415,10 @@ public final class SmsSimulator implements AutoCloseable {
                 SimRequest request = new SimRequest(exchange.getRequestMethod(), path,
                         exchange.getRequestURI().getRawQuery(), headers, body,
                         exchange.getRemoteAddress().getAddress().getHostAddress());
-                response = LamlSimulation.serves(path) ? laml.handle(request) : cpsms.handle(request);
+                Simulation simulation = simulationFor(path);
+                response = simulation == null
+                        ? SimResponse.json(404, "{\"error\":{\"code\":404,\"message\":\"Not found\"}}")
+                        : simulation.handle(request);
             }
             if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_HANDLING) {
                 return;
