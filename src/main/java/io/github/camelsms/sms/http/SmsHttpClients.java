@@ -27,6 +27,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -62,6 +63,15 @@ public final class SmsHttpClients implements Closeable {
     static final TimeValue SHUTDOWN_WAIT = TimeValue.ofSeconds(3);
 
     private static final long SHUTDOWN_POLL = TimeUnit.MILLISECONDS.toNanos(50);
+
+    /**
+     * The longest line (status line, header line, chunk size line) and the most header lines an answer's head may
+     * have: a server that sends an endless head is refused instead of held in memory (the body has its own bound).
+     */
+    static final Http1Config BOUNDED_HEAD = Http1Config.custom()
+            .setMaxLineLength(16 * 1024)
+            .setMaxHeaderCount(256)
+            .build();
 
     /** The proxy port when proxyHost is set without proxyPort. */
     static final int DEFAULT_PROXY_PORT = 8080;
@@ -182,14 +192,16 @@ public final class SmsHttpClients implements Closeable {
      * What the component's promises rest on, set after the user's configurer (the component doc says so): a POST that sends
      * an SMS is never repeated or redirected behind the component's back, the client speaks HTTP/1.1, a provider's
      * WWW-Authenticate challenge (which may echo the credentials) is not answered (the Authorization header is the
-     * component's), and the session decorator writes no wire log, masks the secrets in what is read (HttpClient logs
-     * response headers before the component sees them) and puts the credentials' request headers quiet.
+     * component's), an answer's head is bounded, and the session decorator writes no wire log, masks the secrets in
+     * what is read (HttpClient logs response headers before the component sees them) and puts the credentials' request
+     * headers quiet.
      */
     @SuppressWarnings("deprecation") // the builder's version policy still decides for plain-http connections
     private void keepPromises(HttpAsyncClientBuilder builder) {
         builder.disableAutomaticRetries()
                 .disableRedirectHandling()
                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                .setHttp1Config(BOUNDED_HEAD)
                 .setTargetAuthenticationStrategy((challengeType, challenges, context) -> java.util.List.of())
                 .setIoSessionDecorator(session -> new SmsQuietSession(session, () -> masked));
     }
