@@ -70,6 +70,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentwebhooks":
+        case "maxConcurrentWebhooks": getOrCreateConfiguration(target).setMaxConcurrentWebhooks(property(camelContext, int.class, value)); return true;
         case "maxprice":
         case "maxPrice": getOrCreateConfiguration(target).setMaxPrice(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrecipientsperrequest":
@@ -177,6 +179,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxconcurrentwebhooks":
+        case "maxConcurrentWebhooks": return int.class;
         case "maxprice":
         case "maxPrice": return java.lang.String.class;
         case "maxrecipientsperrequest":
@@ -285,6 +289,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxconcurrentwebhooks":
+        case "maxConcurrentWebhooks": return getOrCreateConfiguration(target).getMaxConcurrentWebhooks();
         case "maxprice":
         case "maxPrice": return getOrCreateConfiguration(target).getMaxPrice();
         case "maxrecipientsperrequest":

@@ -58,6 +58,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentwebhooks":
+        case "maxConcurrentWebhooks": target.getConfiguration().setMaxConcurrentWebhooks(property(camelContext, int.class, value)); return true;
         case "maxprice":
         case "maxPrice": target.getConfiguration().setMaxPrice(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrecipientsperrequest":
@@ -158,6 +160,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxconcurrentwebhooks":
+        case "maxConcurrentWebhooks": return int.class;
         case "maxprice":
         case "maxPrice": return java.lang.String.class;
         case "maxrecipientsperrequest":
@@ -259,6 +263,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
+        case "maxconcurrentwebhooks":
+        case "maxConcurrentWebhooks": return target.getConfiguration().getMaxConcurrentWebhooks();
         case "maxprice":
         case "maxPrice": return target.getConfiguration().getMaxPrice();
         case "maxrecipientsperrequest":

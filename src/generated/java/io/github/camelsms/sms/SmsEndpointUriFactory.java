@@ -23,7 +23,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(53);
         props.add("accountSid");
         props.add("allowInsecureHttp");
         props.add("apiKey");
@@ -43,6 +43,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("idempotentRepository");
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");
+        props.add("maxConcurrentWebhooks");
         props.add("maxPrice");
         props.add("maxRecipientsPerRequest");
         props.add("maxResults");

@@ -16,6 +16,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class SmsConfiguration implements Cloneable {
 
+    /** The default of maxConcurrentWebhooks. */
+    public static final int DEFAULT_MAX_CONCURRENT_WEBHOOKS = 10;
+
     @UriPath(enums = "cpsms,mycpaas,twilio,signalwire", description = "The SMS provider.")
     @Metadata(required = true)
     private String provider;
@@ -171,6 +174,12 @@ public class SmsConfiguration implements Cloneable {
     @UriParam(label = "consumer", description = "The HTTP path the consumer serves on the application's platform-http"
                                                 + " server, for example /sms/dlr. Required for consumers.")
     private String path;
+    @UriParam(label = "consumer", defaultValue = "10",
+              description = "The most webhooks this consumer routes at once. One more is answered 503 with"
+                            + " Retry-After at once, so that a slow route or a flood of callbacks cannot take every"
+                            + " thread of the HTTP server; the provider's retry is routed later. Raise it for a"
+                            + " provider that does not retry webhooks. 0 means no limit.")
+    private int maxConcurrentWebhooks = DEFAULT_MAX_CONCURRENT_WEBHOOKS;
     @UriParam(label = "consumer,security", javaType = "java.lang.Boolean",
               description = "Reject (403) webhooks without a valid X-Twilio-Signature or X-SignalWire-Signature"
                             + " (HMAC-SHA1 with the authToken; signalwire: with the secretKey, its Signing Key)."
@@ -572,6 +581,14 @@ public class SmsConfiguration implements Cloneable {
 
     public void setSecretKey(String secretKey) {
         this.secretKey = secretKey;
+    }
+
+    public int getMaxConcurrentWebhooks() {
+        return maxConcurrentWebhooks;
+    }
+
+    public void setMaxConcurrentWebhooks(int maxConcurrentWebhooks) {
+        this.maxConcurrentWebhooks = maxConcurrentWebhooks;
     }
 
     public String getWebhookVerifyToken() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,7 @@ public class SmsConsumer extends DefaultConsumer {
     private IdempotentRepository repository;
     private boolean ownRepository;
     private SmsWebhookMemory memory;
+    private Semaphore routing;
     private Consumer httpConsumer;
 
     public SmsConsumer(SmsEndpoint endpoint, Processor processor) {
@@ -99,6 +101,8 @@ public class SmsConsumer extends DefaultConsumer {
         } else {
             ServiceHelper.startService(memory);
         }
+        int maxConcurrent = configuration.getMaxConcurrentWebhooks();
+        routing = maxConcurrent > 0 ? new Semaphore(maxConcurrent) : null;
         ServiceHelper.startService(httpConsumer);
         LOG.info("Receiving {} {} on {} ({})", provider(), operation, path,
                 validateSignature ? "signatures validated"
@@ -112,6 +116,9 @@ public class SmsConsumer extends DefaultConsumer {
                                   + provider() + "/" + operation);
         }
         path = configuredPath.startsWith("/") ? configuredPath.strip() : "/" + configuredPath.strip();
+        if (configuration.getMaxConcurrentWebhooks() < 0) {
+            throw invalid("maxConcurrentWebhooks", "maxConcurrentWebhooks must be 0 (no limit) or more");
+        }
         if (configuration.getWebhookMemory() != null && configuration.getIdempotentRepository() != null) {
             throw invalid("webhookMemory", "set either webhookMemory or idempotentRepository, not both: the webhook"
                                            + " memory keeps its own record of the routed webhooks");
@@ -186,7 +193,7 @@ public class SmsConsumer extends DefaultConsumer {
             return;
         }
         if (event.duplicateKey() == null) {
-            route(exchange, event);
+            routeWithinBound(exchange, event);
             return;
         }
         SmsWebhookMemory.Claim claim = memory.claim(event);
@@ -212,16 +219,37 @@ public class SmsConsumer extends DefaultConsumer {
                 retryLater(exchange, "Busy; retry later");
             }
             case ROUTE -> {
-                boolean routed = false;
+                Boolean routed = false;
                 try {
-                    routed = route(exchange, event);
+                    routed = routeWithinBound(exchange, event);
                 } finally {
-                    if (routed) {
+                    if (Boolean.TRUE.equals(routed)) {
                         memory.routed(event);
                     } else {
                         memory.failed(event);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Routes the event unless maxConcurrentWebhooks are being routed already, in which case the provider is asked at once
+     * to retry (so a slow route or a flood cannot take every thread of the HTTP server). True when the route succeeded,
+     * false when it failed, null when it was not routed.
+     */
+    private Boolean routeWithinBound(Exchange exchange, SmsWebhookEvent event) {
+        if (routing != null && !routing.tryAcquire()) {
+            LOG.warn("Asked the provider to retry a {} {} webhook: {} are being routed already (maxConcurrentWebhooks)",
+                    provider(), operation, getEndpoint().getConfiguration().getMaxConcurrentWebhooks());
+            retryLater(exchange, "Busy; retry later");
+            return null;
+        }
+        try {
+            return route(exchange, event);
+        } finally {
+            if (routing != null) {
+                routing.release();
             }
         }
     }

@@ -38,6 +38,12 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Boolean bridgeErrorHandler;
     /**
+     * The most webhooks this consumer routes at once. One more is answered 503 with Retry-After at once, so
+     * that a slow route or a flood of callbacks cannot take every thread of the HTTP server; the provider's
+     * retry is routed later. Raise it for a provider that does not retry webhooks. 0 means no limit.
+     */
+    private Integer maxConcurrentWebhooks;
+    /**
      * The HTTP path the consumer serves on the application's platform-http server, for example /sms/dlr.
      * Required for consumers.
      */
@@ -315,6 +321,14 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
         this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Integer getMaxConcurrentWebhooks() {
+        return maxConcurrentWebhooks;
+    }
+
+    public void setMaxConcurrentWebhooks(Integer maxConcurrentWebhooks) {
+        this.maxConcurrentWebhooks = maxConcurrentWebhooks;
     }
 
     public String getPath() {
