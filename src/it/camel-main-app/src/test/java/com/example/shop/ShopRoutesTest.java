@@ -66,6 +66,17 @@ class ShopRoutesTest {
     }
 
     @Test
+    void theMainAndSimulatorJarsCarryTheLicenceAndNotice() throws Exception {
+        for (Class<?> fromJar : new Class<?>[] { io.github.camelsms.sms.SmsComponent.class, SmsSimulator.class }) {
+            java.net.URL jar = fromJar.getProtectionDomain().getCodeSource().getLocation();
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(new java.io.File(jar.toURI()))) {
+                assertTrue(file.getEntry("META-INF/LICENSE") != null, "META-INF/LICENSE in " + jar);
+                assertTrue(file.getEntry("META-INF/NOTICE") != null, "META-INF/NOTICE in " + jar);
+            }
+        }
+    }
+
+    @Test
     void bringsNoLoggingConfigurationAndNoSecondJacksonOrSlf4j() throws Exception {
         ClassLoader loader = getClass().getClassLoader();
         for (String config : new String[] { "logback-test.xml", "logback.xml", "log4j2-test.xml", "log4j2.xml" }) {
