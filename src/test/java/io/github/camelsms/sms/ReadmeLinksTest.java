@@ -69,6 +69,16 @@ class ReadmeLinksTest {
         assertThat(ci).contains("mvn -B -Pexamples\n", "mvn -B verify\n");
     }
 
+    @Test
+    void aSectionTitleWithAnExplicitIdHasNoGeneratedId() throws IOException {
+        // Asciidoctor gives a section its explicit id ([[x]] or [#x]) instead of the generated _title one, so a link
+        // to the generated id of such a section is broken
+        Set<String> ids = anchors(DOC);
+        assertThat(ids).contains("consumers", "callback-formats", "_component_options", "_webhook_signatures");
+        assertThat(ids).doesNotContain("_consumers_delivery_reports_and_inbound_sms", "_callback_formats",
+                "_configuring_credentials");
+    }
+
     private static void check(Path from, String link, List<String> broken) throws IOException {
         if (link.matches("^[a-z]+:.*")) {
             return; // https:, mailto: ... : not checked here (no test reaches the internet)
@@ -92,13 +102,20 @@ class ReadmeLinksTest {
         }
         String text = withoutCodeBlocks(Files.readString(file));
         if (file.toString().endsWith(".adoc")) {
-            Matcher explicit = Pattern.compile("(?m)^\\[\\[([\\w-]+)]]$|^\\[#([\\w-]+)]$").matcher(text);
-            while (explicit.find()) {
-                ids.add(explicit.group(1) != null ? explicit.group(1) : explicit.group(2));
-            }
-            Matcher titles = Pattern.compile("(?m)^=+ (.+)$").matcher(text);
-            while (titles.find()) {
-                ids.add("_" + titles.group(1).toLowerCase(Locale.ROOT).replaceAll("[^\\w]+", "_").replaceAll("_+$", ""));
+            // a section title gets the explicit id written on the line above it, else one generated from the title
+            Pattern explicit = Pattern.compile("^\\[\\[([\\w-]+)]]$|^\\[#([\\w-]+)]$");
+            Pattern title = Pattern.compile("^=+ (.+)$");
+            boolean idAbove = false;
+            for (String line : text.split("\n")) {
+                Matcher id = explicit.matcher(line);
+                Matcher section = title.matcher(line);
+                if (id.matches()) {
+                    ids.add(id.group(1) != null ? id.group(1) : id.group(2));
+                } else if (section.matches() && !idAbove) {
+                    ids.add("_" + section.group(1).toLowerCase(Locale.ROOT).replaceAll("[^\\w]+", "_")
+                            .replaceAll("_+$", ""));
+                }
+                idAbove = id.matches();
             }
         } else {
             Matcher headings = Pattern.compile("(?m)^#+ (.+)$").matcher(text);

@@ -8,7 +8,6 @@ import io.github.camelsms.sms.simulator.RecordedRequest;
 import io.github.camelsms.sms.simulator.SmsSimulator;
 import io.github.camelsms.sms.simulator.SmsSimulatorExtension;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +31,10 @@ class ShopRoutesTest {
     void startTheApplication() throws Exception {
         SmsSimulator simulator = sms.simulator();
         simulator.cpsms().addAccount("shop", "shop-key", new BigDecimal("100"));
-        main = ShopApplication.create();
+        main = new Main();
+        main.configure().addRoutesBuilder(new ShopRoutes());
         main.addOverrideProperty("camel.component.sms.base-url", simulator.baseUrl());
+        main.addOverrideProperty("camel.component.sms.username", "shop");
         main.addOverrideProperty("camel.component.sms.api-key", "shop-key");
         main.start();
     }
@@ -46,13 +47,11 @@ class ShopRoutesTest {
     @Test
     void sendsThroughTheSimulator() {
         ProducerTemplate template = main.getCamelContext().createProducerTemplate();
-        Exchange sent = template.request("direct:notify", e -> e.getMessage().setBody("Your order has shipped"));
-
-        assertEquals(null, sent.getException());
-        assertEquals(1, sent.getMessage().getHeader("CamelSmsAcceptedCount", Integer.class));
+        template.sendBody("direct:notify", "Your order has shipped");
         RecordedRequest request = sms.simulator().requestsTo("/send").get(0);
-        assertEquals("shop", request.basicUser());
         assertEquals("Your order has shipped", request.json().path("message").asText());
+
+        assertEquals("shop", request.basicUser());
         assertEquals(1, sms.simulator().cpsms().account("shop").messages().size());
     }
 
@@ -64,6 +63,17 @@ class ShopRoutesTest {
         CamelExecutionException e = assertThrows(CamelExecutionException.class,
                 () -> template.sendBody("direct:notify", "Hello"));
         assertInstanceOf(io.github.camelsms.sms.SmsAuthenticationException.class, e.getCause());
+    }
+
+    @Test
+    void theMainAndSimulatorJarsCarryTheLicenceAndNotice() throws Exception {
+        for (Class<?> fromJar : new Class<?>[] { io.github.camelsms.sms.SmsComponent.class, SmsSimulator.class }) {
+            java.net.URL jar = fromJar.getProtectionDomain().getCodeSource().getLocation();
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(new java.io.File(jar.toURI()))) {
+                assertTrue(file.getEntry("META-INF/LICENSE") != null, "META-INF/LICENSE in " + jar);
+                assertTrue(file.getEntry("META-INF/NOTICE") != null, "META-INF/NOTICE in " + jar);
+            }
+        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import io.github.camelsms.sms.webhook.SmsWebhookSignature;
 
 /**
  * Vonage's signed webhooks: the {@code sig} parameter is the hex MD5 hash or HMAC, with the signature secret, of every
- * other non-blank parameter sorted by name and joined as {@code &name=value} ('&' and '=' inside replaced by '_'); the
+ * other non-blank parameter sorted by name and joined as {@code &name=value} ({@code &} and {@code =} inside replaced by {@code _}); the
  * signed {@code timestamp} parameter must be within five minutes of now.
  */
 public final class VonageSignature implements SmsWebhookSignature {
