@@ -2,6 +2,7 @@ package io.github.camelsms.sms;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.camelsms.sms.http.SmsHttpClients;
 import io.github.camelsms.sms.http.SmsHttpTransport;
@@ -31,6 +32,8 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     private final transient SmsProvider provider;
     private volatile SmsHttpTransport transport;
     private volatile SmsRedactor redactor = SmsRedactor.NONE;
+    private Set<String> optionsSetOnEndpoint = Set.of();
+    private volatile List<String> foreignHeaders = List.of();
 
     public SmsEndpoint(String uri, SmsComponent component, SmsConfiguration configuration, SmsProvider provider) {
         super(uri, component);
@@ -48,7 +51,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         if (isConsumerOperation()) {
             throw new IllegalArgumentException("sms:" + provider.name() + "/" + configuration.getOperation()
                                                + " receives webhooks: use it in from(...), not to(...). Operations to"
-                                               + " send with: " + String.join(", ", provider.operations()));
+                                               + " send with: " + String.join(", ", provider.operations().keySet()));
         }
         return new SmsProducer(this);
     }
@@ -89,6 +92,10 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         if (isConsumerOperation()) {
             return; // the consumer checks its own options and calls no provider API
         }
+        String operation = configuration.getOperation();
+        SmsInputs.checkOptions(provider, operation, optionsSetOnEndpoint);
+        SmsInputs.clearForeign(configuration, provider, operation);
+        foreignHeaders = SmsInputs.foreignHeaders(provider, operation);
         provider.checkConfiguration(configuration);
         SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
         SmsPhoneNumbers.checkRegion(configuration, provider.name());
@@ -149,6 +156,16 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     /** Removes every form of this endpoint's secrets from texts, answers and exceptions (set when it starts). */
     public SmsRedactor getRedactor() {
         return redactor;
+    }
+
+    /** The options given in the endpoint's URI: only these are refused when the operation does not honour them. */
+    void setOptionsSetOnEndpoint(Set<String> options) {
+        this.optionsSetOnEndpoint = options;
+    }
+
+    /** The input headers the operation does not honour; the producer refuses them before any request. */
+    List<String> getForeignHeaders() {
+        return foreignHeaders;
     }
 
     SmsHttpTransport getTransport() {
