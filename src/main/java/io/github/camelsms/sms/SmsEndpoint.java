@@ -8,6 +8,7 @@ import io.github.camelsms.sms.http.SmsHttpClients;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import io.github.camelsms.sms.http.SmsRedactor;
 import io.github.camelsms.sms.text.SmsPhoneNumbers;
+import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.http.SmsTransportGuard;
 import org.apache.camel.Category;
@@ -34,6 +35,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     private volatile SmsRedactor redactor = SmsRedactor.NONE;
     private Set<String> optionsSetOnEndpoint = Set.of();
     private volatile List<String> foreignHeaders = List.of();
+    private volatile SmsOperation declaredOperation;
 
     public SmsEndpoint(String uri, SmsComponent component, SmsConfiguration configuration, SmsProvider provider) {
         super(uri, component);
@@ -96,6 +98,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         SmsInputs.checkOptions(provider, operation, optionsSetOnEndpoint);
         SmsInputs.clearForeign(configuration, provider, operation);
         foreignHeaders = SmsInputs.foreignHeaders(provider, operation);
+        declaredOperation = provider.operations().get(operation);
         provider.checkConfiguration(configuration);
         SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
         SmsPhoneNumbers.checkRegion(configuration, provider.name());
@@ -161,6 +164,11 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     /** The options given in the endpoint's URI: only these are refused when the operation does not honour them. */
     void setOptionsSetOnEndpoint(Set<String> options) {
         this.optionsSetOnEndpoint = options;
+    }
+
+    /** The declared operation the producer performs (set when the endpoint starts). */
+    SmsOperation getOperation() {
+        return declaredOperation;
     }
 
     /** The input headers the operation does not honour; the producer refuses them before any request. */

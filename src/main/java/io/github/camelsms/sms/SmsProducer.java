@@ -69,7 +69,7 @@ public class SmsProducer extends DefaultAsyncProducer {
             SmsInputs.checkHeaders(exchange.getMessage(), endpoint.getProvider(), operation,
                     endpoint.getForeignHeaders());
             call = new SmsCall(exchange, endpoint.getConfiguration(), endpoint.getProvider(), transport);
-            outcome = endpoint.getProvider().operations().get(operation).execute(call);
+            outcome = endpoint.getOperation().execute(call);
         } catch (Throwable e) {
             exchange.setException(getEndpoint().getRedactor().redact(e));
             callback.done(true);
