@@ -97,7 +97,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         String operation = configuration.getOperation();
         SmsInputs.checkOptions(provider, operation, optionsSetOnEndpoint);
         SmsInputs.clearForeign(configuration, provider, operation);
-        foreignHeaders = SmsInputs.foreignHeaders(provider, operation);
+        foreignHeaders = SmsInputs.foreignHeaders(provider);
         declaredOperation = provider.operations().get(operation);
         provider.checkConfiguration(configuration);
         SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
@@ -171,7 +171,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         return declaredOperation;
     }
 
-    /** The input headers the operation does not honour; the producer refuses them before any request. */
+    /** The input headers only other providers read; the producer refuses them before any request. */
     List<String> getForeignHeaders() {
         return foreignHeaders;
     }

@@ -60,6 +60,10 @@ final class SmsInputs {
                || declared != null && declared.options().contains(option);
     }
 
+    static boolean honoursHeader(SmsProvider provider, String header) {
+        return provider.operations().values().stream().anyMatch(op -> op.headers().contains(header));
+    }
+
     static boolean honoursHeader(SmsProvider provider, String operation, String header) {
         SmsOperation declared = provider.operations().get(operation);
         return declared != null && declared.headers().contains(header);
@@ -102,11 +106,15 @@ final class SmsInputs {
         }
     }
 
-    /** The headers to refuse when present on an exchange sent to the operation: inputs elsewhere, not here. */
-    static List<String> foreignHeaders(SmsProvider provider, String operation) {
+    /**
+     * The headers to refuse when present on an exchange sent to the provider: those only other providers read.
+     * Headers stay on the exchange from step to step of a route, so one that another operation of the same provider
+     * reads (the group name of an earlier createGroup, the recipients of an earlier send) is let pass.
+     */
+    static List<String> foreignHeaders(SmsProvider provider) {
         List<String> foreign = new ArrayList<>();
         for (String header : inputHeaders()) {
-            if (!honoursHeader(provider, operation, header) && !ALSO_RESULTS.contains(header)) {
+            if (!honoursHeader(provider, header) && !ALSO_RESULTS.contains(header)) {
                 foreign.add(header);
             }
         }
@@ -119,7 +127,7 @@ final class SmsInputs {
             if (message.getHeader(header) != null) {
                 throw SmsErrors.invalid(provider.name(), operation, header, "header '" + header
                                                                             + "' is not supported by "
-                                                                            + provider.name() + " " + operation
+                                                                            + provider.name()
                                                                             + " (supported by: "
                                                                             + supportedBy(header, true)
                                                                             + "): remove it before this endpoint");

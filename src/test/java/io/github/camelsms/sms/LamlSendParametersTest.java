@@ -107,7 +107,7 @@ class LamlSendParametersTest extends SmsTestSupport {
     @CsvSource({ "mycpaas", "signalwire" })
     void providersThatDoNotDocumentSchedulingRefuseIt(String provider) {
         assertInvalid(laml(provider, "send"), Map.of(SmsConstants.SCHEDULED_AT, Instant.now().plus(Duration.ofHours(1))),
-                SmsConstants.SCHEDULED_AT, "not supported by " + provider + " send (supported by: cpsms send,");
+                SmsConstants.SCHEDULED_AT, "not supported by " + provider + " (supported by: cpsms send,");
         assertThat(sim.requests()).isEmpty();
         assertThat(sim.laml().account(provider.equals("signalwire") ? SIGNALWIRE_PROJECT : LAML_SID).messages())
                 .isEmpty();
@@ -149,7 +149,7 @@ class LamlSendParametersTest extends SmsTestSupport {
         assertInvalid(laml("mycpaas", "send", "messagingServiceSid=" + LAML_MESSAGING_SERVICE), Map.of(),
                 "messagingServiceSid", "not supported by mycpaas send (supported by: twilio send)");
         assertInvalid(laml("signalwire", "send"), Map.of(SmsConstants.MESSAGING_SERVICE_SID, LAML_MESSAGING_SERVICE),
-                SmsConstants.MESSAGING_SERVICE_SID, "not supported by signalwire send (supported by: twilio send)");
+                SmsConstants.MESSAGING_SERVICE_SID, "not supported by signalwire (supported by: twilio send)");
         assertThat(sim.requests()).isEmpty();
     }
 
