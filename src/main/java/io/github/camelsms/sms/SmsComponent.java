@@ -2,6 +2,7 @@ package io.github.camelsms.sms;
 
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelsms.sms.http.SmsHttpClients;
@@ -44,10 +45,10 @@ public class SmsComponent extends HealthCheckComponent {
             throw new IllegalArgumentException("Unknown SMS provider '" + parts[0] + "'. Supported providers: "
                                                + String.join(", ", SmsProviders.names()));
         }
-        if (!provider.operations().contains(parts[1]) && !provider.consumerOperations().contains(parts[1])) {
+        if (!provider.operations().containsKey(parts[1]) && !provider.consumerOperations().contains(parts[1])) {
             throw new IllegalArgumentException("The " + provider.name() + " provider has no operation '" + parts[1]
                                                + "'. Supported operations: "
-                                               + String.join(", ", provider.operations())
+                                               + String.join(", ", provider.operations().keySet())
                                                + (provider.consumerOperations().isEmpty() ? ""
                                                        : "; consumer operations (in from): "
                                                          + String.join(", ", provider.consumerOperations())));
@@ -56,6 +57,7 @@ public class SmsComponent extends HealthCheckComponent {
         endpointConfiguration.setProvider(provider.name());
         endpointConfiguration.setOperation(parts[1]);
         SmsEndpoint endpoint = new SmsEndpoint(uri, this, endpointConfiguration, provider);
+        endpoint.setOptionsSetOnEndpoint(Set.copyOf(parameters.keySet()));
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -57,7 +57,7 @@ public final class SmsConstants {
     @Metadata(label = "producer", description = "The delivery-report URL. Overrides the callbackUrl option.",
               javaType = "String")
     public static final String CALLBACK_URL = "CamelSmsCallbackUrl";
-    @Metadata(label = "producer", description = "Send as a flash SMS (cpsms; LaML providers refuse true)."
+    @Metadata(label = "producer", description = "Send as a flash SMS (cpsms; LaML providers refuse the header)."
                                                 + " Overrides the flash option.",
               javaType = "Boolean")
     public static final String FLASH = "CamelSmsFlash";

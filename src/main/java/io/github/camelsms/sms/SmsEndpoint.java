@@ -2,11 +2,13 @@ package io.github.camelsms.sms;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.camelsms.sms.http.SmsHttpClients;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import io.github.camelsms.sms.http.SmsRedactor;
 import io.github.camelsms.sms.text.SmsPhoneNumbers;
+import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.http.SmsTransportGuard;
 import org.apache.camel.Category;
@@ -31,6 +33,9 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     private final transient SmsProvider provider;
     private volatile SmsHttpTransport transport;
     private volatile SmsRedactor redactor = SmsRedactor.NONE;
+    private Set<String> optionsSetOnEndpoint = Set.of();
+    private volatile List<String> foreignHeaders = List.of();
+    private volatile SmsOperation declaredOperation;
 
     public SmsEndpoint(String uri, SmsComponent component, SmsConfiguration configuration, SmsProvider provider) {
         super(uri, component);
@@ -48,7 +53,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         if (isConsumerOperation()) {
             throw new IllegalArgumentException("sms:" + provider.name() + "/" + configuration.getOperation()
                                                + " receives webhooks: use it in from(...), not to(...). Operations to"
-                                               + " send with: " + String.join(", ", provider.operations()));
+                                               + " send with: " + String.join(", ", provider.operations().keySet()));
         }
         return new SmsProducer(this);
     }
@@ -89,6 +94,11 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         if (isConsumerOperation()) {
             return; // the consumer checks its own options and calls no provider API
         }
+        String operation = configuration.getOperation();
+        SmsInputs.checkOptions(provider, operation, optionsSetOnEndpoint);
+        SmsInputs.clearForeign(configuration, provider, operation);
+        foreignHeaders = SmsInputs.foreignHeaders(provider);
+        declaredOperation = provider.operations().get(operation);
         provider.checkConfiguration(configuration);
         SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
         SmsPhoneNumbers.checkRegion(configuration, provider.name());
@@ -149,6 +159,21 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     /** Removes every form of this endpoint's secrets from texts, answers and exceptions (set when it starts). */
     public SmsRedactor getRedactor() {
         return redactor;
+    }
+
+    /** The options given in the endpoint's URI: only these are refused when the operation does not honour them. */
+    void setOptionsSetOnEndpoint(Set<String> options) {
+        this.optionsSetOnEndpoint = options;
+    }
+
+    /** The declared operation the producer performs (set when the endpoint starts). */
+    SmsOperation getOperation() {
+        return declaredOperation;
+    }
+
+    /** The input headers only other providers read; the producer refuses them before any request. */
+    List<String> getForeignHeaders() {
+        return foreignHeaders;
     }
 
     SmsHttpTransport getTransport() {

@@ -65,8 +65,11 @@ public class SmsProducer extends DefaultAsyncProducer {
             if (transport == null) {
                 throw new IllegalStateException("The endpoint is not started: " + endpoint);
             }
+            String operation = endpoint.getConfiguration().getOperation();
+            SmsInputs.checkHeaders(exchange.getMessage(), endpoint.getProvider(), operation,
+                    endpoint.getForeignHeaders());
             call = new SmsCall(exchange, endpoint.getConfiguration(), endpoint.getProvider(), transport);
-            outcome = endpoint.getProvider().execute(call);
+            outcome = endpoint.getOperation().execute(call);
         } catch (Throwable e) {
             exchange.setException(getEndpoint().getRedactor().redact(e));
             callback.done(true);

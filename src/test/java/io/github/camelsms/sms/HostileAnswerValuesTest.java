@@ -41,7 +41,8 @@ class HostileAnswerValuesTest extends CamelTestSupport {
 
     private String laml(String provider, String operation) {
         return "sms:" + provider + "/" + operation + "?baseUrl=" + server.baseUrl() + "&accountSid="
-               + AsyncTransportTest.SID + "&authToken=RAW(" + AsyncTransportTest.TOKEN + ")&from=RAW(+4570200000)";
+               + AsyncTransportTest.SID + "&authToken=RAW(" + AsyncTransportTest.TOKEN + ")"
+               + (operation.equals("send") ? "&from=RAW(+4570200000)" : "");
     }
 
     private static String resource(String to, String extra) {

@@ -28,7 +28,7 @@ class SmsConsumerEndpointTest extends WebhookTestSupport {
 
     @Test
     void aProducerOperationInFromFailsAndNamesTheConsumerOperations() {
-        assertThatThrownBy(() -> addRoute(cpsms("send", "path=/x"), "mock:a"))
+        assertThatThrownBy(() -> addRoute(cpsms("send"), "mock:a"))
                 .hasStackTraceContaining("sms:cpsms/send sends: use it in to(...), not from(...)")
                 .hasStackTraceContaining("Operations to receive with: deliveryReports");
     }

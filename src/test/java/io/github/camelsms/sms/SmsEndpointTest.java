@@ -66,8 +66,10 @@ class SmsEndpointTest extends SmsTestSupport {
 
         assertThat(exchange.getException()).isNull();
         assertThat(sim.lastRequest().json().get("from").asText()).isEqualTo("Override");
-        SmsEndpoint endpoint = context.getEndpoint("sms:cpsms/credit", SmsEndpoint.class);
+        SmsEndpoint endpoint = context.getEndpoint("sms:cpsms/sendGroup", SmsEndpoint.class);
         assertThat(endpoint.getConfiguration().getFrom()).isEqualTo("Default");
+        // an operation that does not honour an option never reads the component's default
+        assertThat(context.getEndpoint("sms:cpsms/credit", SmsEndpoint.class).getConfiguration().getFrom()).isNull();
     }
 
     @Test

@@ -6,22 +6,35 @@ import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import io.github.camelsms.sms.webhook.SmsWebhooks;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsException;
 
 /**
- * One SMS provider: a plug-in found through {@link java.util.ServiceLoader} (META-INF/services). A provider turns an
- * exchange into HTTP requests and the answers into results; {@link SmsCall} and {@link SmsHttpTransport} do
- * everything else (validation helpers, authentication, sending, I/O errors).
+ * One SMS provider: a plug-in found through {@link java.util.ServiceLoader} (META-INF/services). A provider declares
+ * itself (its operations as a table with the options and headers each honours, its own options, its authentication,
+ * its webhooks with their signature scheme, its base URL), turns an exchange into HTTP requests and the answers into
+ * results; {@link SmsCall} and {@link SmsHttpTransport} do everything else (validation helpers, authentication,
+ * sending, I/O errors), and the kit refuses every input an operation does not declare.
  */
 public interface SmsProvider {
 
     /** The name used in the URI, for example {@code cpsms}. */
     String name();
 
-    /** The operations this provider supports, in the order the documentation lists them. */
-    List<String> operations();
+    /**
+     * The producer operations by name, in the order the documentation lists them: each with its handler and the
+     * options and headers it honours. The producer dispatches through this table.
+     */
+    Map<String, SmsOperation> operations();
+
+    /**
+     * The endpoint options every producer operation of this provider honours beyond the kit's generic ones: its
+     * credentials and what its base URL is made of.
+     */
+    Set<String> options();
 
     /** The webhooks this provider calls, served by consumers ({@code from("sms:provider/deliveryReports")}); null when none. */
     default SmsWebhooks webhooks() {
@@ -34,10 +47,10 @@ public interface SmsProvider {
         return webhooks == null ? List.of() : webhooks.operations();
     }
 
-    /** The base URL to use when the endpoint sets no baseUrl. */
+    /** The base URL to use when the endpoint sets no baseUrl (its parts are among {@link #options()}). */
     String defaultBaseUrl(SmsConfiguration configuration);
 
-    /** The user and secret for HTTP Basic authentication, taken from the provider's own options. */
+    /** Its authentication: the user and secret for HTTP Basic, taken from the provider's own options. */
     SmsCredentials credentials(SmsConfiguration configuration);
 
     /**
@@ -55,11 +68,4 @@ public interface SmsProvider {
      */
     java.util.Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration);
 
-    /**
-     * Performs the endpoint's operation for one exchange: validates everything before sending anything (throwing
-     * {@link io.github.camelsms.sms.SmsValidationException} at once), sends, and completes the future with the new
-     * message body (setting out headers through the call) or fails it with an {@link SmsException}. It must not
-     * block: requests go through {@link SmsCall#send} and {@link SmsCall#sendBatch}.
-     */
-    java.util.concurrent.CompletableFuture<?> execute(SmsCall call);
 }

@@ -3,9 +3,11 @@ package io.github.camelsms.sms.provider.cpsms;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +30,7 @@ import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import io.github.camelsms.sms.spi.SmsJson;
+import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.text.SmsRecipients;
 import io.github.camelsms.sms.webhook.SmsWebhooks;
@@ -47,9 +50,40 @@ public class CpsmsProvider implements SmsProvider {
     static final int MAX_MESSAGE_LENGTH = 1530;
     static final int MAX_REFERENCE_LENGTH = 32;
 
-    private static final List<String> OPERATIONS = List.of(
-            "send", "sendGroup", "cancelScheduled", "credit", "log", "createGroup", "listGroups", "updateGroup",
-            "deleteGroup", "createContact", "listContacts", "updateContact", "deleteContact");
+    /** What a send honours, to recipients or to a group. */
+    private static final String[] SEND_OPTIONS = { "from", "callbackUrl", "webhookVerifyToken", "encoding", "flash",
+        "reference", "failOnPartialFailure", "maxSegments" };
+    private static final String[] SEND_HEADERS = { SmsConstants.FROM, SmsConstants.SCHEDULED_AT,
+        SmsConstants.REFERENCE, SmsConstants.CALLBACK_URL, SmsConstants.FLASH };
+
+    private final Map<String, SmsOperation> operations = operationTable();
+
+    private Map<String, SmsOperation> operationTable() {
+        Map<String, SmsOperation> table = new LinkedHashMap<>();
+        table.put("send", SmsOperation.of(call -> send(call, false)).options(SEND_OPTIONS)
+                .options("to", "defaultRegion", "skipInvalidRecipients", "maxRecipientsPerRequest")
+                .headers(SEND_HEADERS).headers(SmsConstants.TO));
+        table.put("sendGroup", SmsOperation.of(call -> send(call, true)).options(SEND_OPTIONS).headers(SEND_HEADERS)
+                .headers(SmsConstants.GROUP_ID));
+        table.put("cancelScheduled", SmsOperation.of(this::cancelScheduled).options("reference")
+                .headers(SmsConstants.REFERENCE));
+        table.put("credit", SmsOperation.of(this::credit));
+        table.put("log", SmsOperation.of(this::log).options("defaultRegion")
+                .headers(SmsConstants.LOG_FROM, SmsConstants.LOG_TO, SmsConstants.TO));
+        table.put("createGroup", SmsOperation.of(this::createGroup).headers(SmsConstants.GROUP_NAME));
+        table.put("listGroups", SmsOperation.of(this::listGroups));
+        table.put("updateGroup", SmsOperation.of(this::updateGroup)
+                .headers(SmsConstants.GROUP_ID, SmsConstants.GROUP_NAME));
+        table.put("deleteGroup", SmsOperation.of(this::deleteGroup).headers(SmsConstants.GROUP_ID));
+        table.put("createContact", SmsOperation.of(this::createContact).options("defaultRegion")
+                .headers(SmsConstants.GROUP_ID, SmsConstants.PHONE_NUMBER, SmsConstants.CONTACT_NAME));
+        table.put("listContacts", SmsOperation.of(this::listContacts).headers(SmsConstants.GROUP_ID));
+        table.put("updateContact", SmsOperation.of(this::updateContact).options("defaultRegion")
+                .headers(SmsConstants.GROUP_ID, SmsConstants.PHONE_NUMBER, SmsConstants.CONTACT_NAME));
+        table.put("deleteContact", SmsOperation.of(this::deleteContact).options("defaultRegion")
+                .headers(SmsConstants.GROUP_ID, SmsConstants.PHONE_NUMBER));
+        return Collections.unmodifiableMap(table);
+    }
 
     @Override
     public String name() {
@@ -57,8 +91,13 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     @Override
-    public List<String> operations() {
-        return OPERATIONS;
+    public Map<String, SmsOperation> operations() {
+        return operations;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("username", "apiKey");
     }
 
     private static final CpsmsWebhooks WEBHOOKS = new CpsmsWebhooks();
@@ -97,26 +136,6 @@ public class CpsmsProvider implements SmsProvider {
         if (encoding != null && !encoding.equals("UTF-8") && !encoding.equals("ISO-8859-1")) {
             throw SmsErrors.invalid(NAME, operation, "encoding", "encoding must be UTF-8 or ISO-8859-1");
         }
-    }
-
-    @Override
-    public CompletableFuture<?> execute(SmsCall call) {
-        return switch (call.operation()) {
-            case "send" -> send(call, false);
-            case "sendGroup" -> send(call, true);
-            case "cancelScheduled" -> cancelScheduled(call);
-            case "credit" -> credit(call);
-            case "log" -> log(call);
-            case "createGroup" -> createGroup(call);
-            case "listGroups" -> listGroups(call);
-            case "updateGroup" -> updateGroup(call);
-            case "deleteGroup" -> deleteGroup(call);
-            case "createContact" -> createContact(call);
-            case "listContacts" -> listContacts(call);
-            case "updateContact" -> updateContact(call);
-            case "deleteContact" -> deleteContact(call);
-            default -> throw new IllegalStateException("Unsupported cpsms operation " + call.operation());
-        };
     }
 
     // sending

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import io.github.camelsms.sms.spi.SmsJson;
+import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.text.SmsRecipients;
 import io.github.camelsms.sms.webhook.SmsWebhooks;
@@ -59,20 +61,51 @@ public abstract class LamlProvider implements SmsProvider {
     static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private static final List<String> OPERATIONS = List.of("send", "getMessage", "listMessages", "deleteMessage");
-
     private final LamlWebhooks webhooks = new LamlWebhooks(this);
+    private Map<String, SmsOperation> operations;
 
+    /** The operations and what each honours, from the features the provider documents (the methods below). */
     @Override
-    public List<String> operations() {
-        List<String> operations = new ArrayList<>(OPERATIONS);
-        if (supportsScheduling()) {
-            operations.add("cancelScheduled");
-        }
-        if (hasBalance()) {
-            operations.add("credit");
+    public synchronized Map<String, SmsOperation> operations() {
+        if (operations == null) {
+            operations = operationTable();
         }
         return operations;
+    }
+
+    private Map<String, SmsOperation> operationTable() {
+        Map<String, SmsOperation> table = new LinkedHashMap<>();
+        table.put("send", SmsOperation.of(this::send)
+                .options("from", "to", "callbackUrl", "webhookVerifyToken", "mediaUrl", "failOnPartialFailure",
+                        "maxConcurrentRequests", "defaultRegion", "skipInvalidRecipients", "maxSegments")
+                .headers(SmsConstants.TO, SmsConstants.FROM, SmsConstants.CALLBACK_URL, SmsConstants.MEDIA_URL)
+                .optionsIf(supportsMessagingService(), "messagingServiceSid")
+                .headersIf(supportsMessagingService(), SmsConstants.MESSAGING_SERVICE_SID)
+                .headersIf(supportsScheduling(), SmsConstants.SCHEDULED_AT)
+                .optionsIf(maxValidityPeriod() > 0, "validityPeriod")
+                .headersIf(maxValidityPeriod() > 0, SmsConstants.VALIDITY_PERIOD)
+                .optionsIf(supportsSmartEncoded(), "smartEncoded")
+                .optionsIf(supportsShortenUrls(), "shortenUrls")
+                .optionsIf(supportsSendAsMms(), "sendAsMms")
+                .optionsIf(supportsMaxPrice(), "maxPrice"));
+        table.put("getMessage", SmsOperation.of(this::getMessage).headers(SmsConstants.MESSAGE_ID));
+        table.put("listMessages", SmsOperation.of(this::listMessages)
+                .options("maxResults", "pageSize", "defaultRegion")
+                .headers(SmsConstants.TO, SmsConstants.FROM, SmsConstants.DATE_SENT, SmsConstants.DATE_SENT_AFTER,
+                        SmsConstants.DATE_SENT_BEFORE));
+        table.put("deleteMessage", SmsOperation.of(this::deleteMessage).headers(SmsConstants.MESSAGE_ID));
+        if (supportsScheduling()) {
+            table.put("cancelScheduled", SmsOperation.of(this::cancelScheduled).headers(SmsConstants.MESSAGE_ID));
+        }
+        if (hasBalance()) {
+            table.put("credit", SmsOperation.of(this::credit));
+        }
+        return Collections.unmodifiableMap(table);
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("accountSid", "authToken");
     }
 
     // what the provider documents; the defaults are the common Messages resource only (mycpaas)
@@ -189,19 +222,6 @@ public abstract class LamlProvider implements SmsProvider {
             throw SmsErrors.invalid(name(), configuration.getOperation(), "authToken",
                     "the authToken has leading or trailing white space: remove it");
         }
-    }
-
-    @Override
-    public CompletableFuture<?> execute(SmsCall call) {
-        return switch (call.operation()) {
-            case "send" -> send(call);
-            case "getMessage" -> getMessage(call);
-            case "listMessages" -> listMessages(call);
-            case "deleteMessage" -> deleteMessage(call);
-            case "cancelScheduled" -> cancelScheduled(call);
-            case "credit" -> credit(call);
-            default -> throw new IllegalStateException("Unsupported " + name() + " operation " + call.operation());
-        };
     }
 
     private String messagesPath(SmsCall call) {

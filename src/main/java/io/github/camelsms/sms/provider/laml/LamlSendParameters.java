@@ -17,8 +17,9 @@ import io.github.camelsms.sms.text.SmsRecipients;
 import io.github.camelsms.sms.text.SmsTimes;
 
 /**
- * Reads and checks the sender and the optional parameters of one LaML send against what the provider documents
- * ({@link LamlProvider}'s feature methods). What the provider cannot honour is refused here, before any request.
+ * Reads and checks the sender and the optional parameters of one LaML send. An input the provider does not document
+ * never gets here: the operation does not declare it ({@link LamlProvider}'s feature methods), so the kit refuses it
+ * (set on the endpoint or as a header) or leaves it at its default (set on the component).
  */
 final class LamlSendParameters {
 
@@ -38,11 +39,6 @@ final class LamlSendParameters {
         String sid = call.text(SmsConstants.MESSAGING_SERVICE_SID, call.configuration().getMessagingServiceSid());
         if (sid == null) {
             return null;
-        }
-        if (!provider.supportsMessagingService()) {
-            throw call.invalid("messagingServiceSid", provider.name() + " does not document Messaging Services:"
-                                                      + " remove messagingServiceSid / CamelSmsMessagingServiceSid"
-                                                      + " and send from one of your numbers");
         }
         if (!MESSAGING_SERVICE_SID.matcher(sid).matches()) {
             throw call.invalid("messagingServiceSid", "the Messaging Service SID '" + sid + "' is not MG followed by"
@@ -140,7 +136,6 @@ final class LamlSendParameters {
      */
     static Map<String, Object> optional(SmsCall call, LamlProvider provider, String messagingServiceSid) {
         SmsConfiguration configuration = call.configuration();
-        refuseCpsmsOnly(call, provider);
         Map<String, Object> form = new LinkedHashMap<>();
         Instant sendAt = scheduledAt(call, provider, messagingServiceSid);
         if (sendAt != null) {
@@ -153,34 +148,21 @@ final class LamlSendParameters {
         }
         if (validity != null) {
             int max = provider.maxValidityPeriod();
-            if (max == 0) {
-                throw call.invalid("validityPeriod", provider.name() + " does not document ValidityPeriod: remove"
-                                                     + " validityPeriod / CamelSmsValidityPeriod");
-            }
             if (validity < 1 || validity > max) {
                 throw call.invalid("validityPeriod", "validityPeriod " + validity + " is out of range: "
                                                      + provider.name() + " takes 1 to " + max + " seconds");
             }
             form.put("ValidityPeriod", validity);
         }
-        flag(call, provider, form, "smartEncoded", "SmartEncoded", configuration.getSmartEncoded(),
-                provider.supportsSmartEncoded());
-        flag(call, provider, form, "shortenUrls", "ShortenUrls", configuration.getShortenUrls(),
-                provider.supportsShortenUrls());
+        flag(form, "SmartEncoded", configuration.getSmartEncoded());
+        flag(form, "ShortenUrls", configuration.getShortenUrls());
         if (form.containsKey("ShortenUrls") && messagingServiceSid == null) {
             throw call.invalid("shortenUrls", "shortenUrls works only through a Messaging Service with link"
                                               + " shortening: set messagingServiceSid as well");
         }
-        flag(call, provider, form, "sendAsMms", "SendAsMms", configuration.getSendAsMms(),
-                provider.supportsSendAsMms());
+        flag(form, "SendAsMms", configuration.getSendAsMms());
         String maxPriceText = configuration.getMaxPrice();
         if (maxPriceText != null && !maxPriceText.isBlank()) {
-            if (!provider.supportsMaxPrice()) {
-                throw call.invalid("maxPrice", provider.name() + " does not honour MaxPrice"
-                                               + (provider instanceof TwilioProvider
-                                                       ? " (Twilio made it obsolete in 2024)" : "")
-                                               + ": remove the maxPrice option");
-            }
             BigDecimal maxPrice;
             try {
                 maxPrice = new BigDecimal(maxPriceText.strip());
@@ -196,33 +178,9 @@ final class LamlSendParameters {
         return form;
     }
 
-    private static void flag(SmsCall call, LamlProvider provider, Map<String, Object> form, String option,
-            String parameter, Boolean value, boolean supported) {
-        if (value == null) {
-            return;
-        }
-        if (!supported) {
-            throw call.invalid(option, provider.name() + " does not document " + parameter + ": remove the " + option
-                                       + " option");
-        }
-        form.put(parameter, value);
-    }
-
-    private static void refuseCpsmsOnly(SmsCall call, LamlProvider provider) {
-        SmsConfiguration configuration = call.configuration();
-        if (call.text(SmsConstants.REFERENCE, configuration.getReference()) != null) {
-            throw call.invalid("reference", provider.name() + " has no message reference (CamelSmsReference and the"
-                                            + " reference option are cpsms only): remove it and use the returned"
-                                            + " message sid (CamelSmsMessageId) instead");
-        }
-        Boolean flash = call.header(SmsConstants.FLASH, Boolean.class);
-        if (Boolean.TRUE.equals(flash != null ? flash : configuration.getFlash())) {
-            throw call.invalid("flash", provider.name() + " cannot send flash SMS (CamelSmsFlash and the flash option"
-                                        + " are cpsms only): remove it");
-        }
-        if (configuration.getEncoding() != null) {
-            throw call.invalid("encoding", provider.name() + " chooses the encoding itself (the encoding option is"
-                                           + " cpsms only): remove it");
+    private static void flag(Map<String, Object> form, String parameter, Boolean value) {
+        if (value != null) {
+            form.put(parameter, value);
         }
     }
 
@@ -230,12 +188,6 @@ final class LamlSendParameters {
         Object raw = call.rawHeader(SmsConstants.SCHEDULED_AT);
         if (raw == null) {
             return null;
-        }
-        if (!provider.supportsScheduling()) {
-            throw call.invalid(SmsConstants.SCHEDULED_AT, provider.name() + " does not document scheduled sends, so"
-                                                          + " CamelSmsScheduledAt cannot be honoured: remove it and"
-                                                          + " send at the wanted time (for example from a Camel"
-                                                          + " timer), or use twilio or cpsms");
         }
         Instant at;
         try {

@@ -1,5 +1,7 @@
 package io.github.camelsms.sms.provider.laml;
 
+import java.util.Set;
+
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.http.SmsErrors;
 
@@ -15,6 +17,11 @@ public class SignalWireProvider extends LamlProvider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("accountSid", "authToken", "spaceUrl");
     }
 
     @Override
