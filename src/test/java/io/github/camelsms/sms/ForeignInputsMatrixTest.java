@@ -284,6 +284,7 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
             case "spaceUrl" -> option("spaceUrl=example.signalwire.com", accepted());
             case "baseUrl" -> option("", accepted());
             case "path" -> option("path=/hooks/x", accepted());
+            case "maxConcurrentWebhooks" -> option("maxConcurrentWebhooks=3", accepted());
             case "bridgeErrorHandler" -> option("bridgeErrorHandler=true", accepted());
             case "exceptionHandler" -> option("exceptionHandler=#handler", accepted());
             case "exchangePattern" -> option("exchangePattern=InOnly", accepted());

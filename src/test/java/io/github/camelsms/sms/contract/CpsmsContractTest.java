@@ -60,7 +60,8 @@ class CpsmsContractTest extends ProviderContractTest {
 
     @Override
     protected List<String> foreignOptions() {
-        return List.of(); // cpsms still sends without the LaML-only options: issue 19 item 2 (kit-declare)
+        return List.of("mediaUrl=RAW(https://example.com/a.png)", "messagingServiceSid=MG0123456789abcdef0123456789abcdef",
+                "validityPeriod=600", "accountSid=AC0123456789abcdef0123456789abcdef");
     }
 
     @Override
