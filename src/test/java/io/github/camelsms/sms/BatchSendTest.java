@@ -7,8 +7,6 @@ import io.github.camelsms.sms.http.LoopbackHttpServer.Answer;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import org.apache.camel.Exchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,34 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the result is in input order, and a partial failure carries the failed request's status.
  */
 @Timeout(60)
-class BatchSendTest extends CamelTestSupport {
+class BatchSendTest extends StubbedSendTestSupport {
 
     private static final String SERVER_ERROR = "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}";
-
-    private final LoopbackHttpServer server = new LoopbackHttpServer();
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
-
-    private String cpsms(String... options) {
-        return "sms:cpsms/send?baseUrl=" + server.baseUrl() + "&username=u&apiKey=RAW(k3y-Batch)"
-               + (options.length == 0 ? "" : "&" + String.join("&", options));
-    }
-
-    private String laml(String... options) {
-        return "sms:mycpaas/send?baseUrl=" + server.baseUrl() + "&accountSid=" + AsyncTransportTest.SID
-               + "&authToken=RAW(" + AsyncTransportTest.TOKEN + ")&from=RAW(+4570200000)"
-               + (options.length == 0 ? "" : "&" + String.join("&", options));
-    }
-
-    private Exchange send(String uri, Object to) {
-        return template().send(uri, e -> {
-            e.getMessage().setBody("Hello");
-            e.getMessage().setHeader(SmsConstants.TO, to);
-        });
-    }
 
     private static List<String> statuses(SmsSendResult result) {
         return result.getRecipients().stream().map(SmsRecipientResult::getStatus).toList();

@@ -8,8 +8,6 @@ import io.github.camelsms.sms.http.LoopbackHttpServer.Answer;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import org.apache.camel.Exchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,34 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that leave a number out, name a number never sent, answer for another number, or declare a failure inside a 2xx.
  */
 @Timeout(60)
-class RecipientAccountingTest extends CamelTestSupport {
+class RecipientAccountingTest extends StubbedSendTestSupport {
 
     private static final List<String> THREE = List.of("4522334401", "4522334402", "4522334403");
-
-    private final LoopbackHttpServer server = new LoopbackHttpServer();
-
-    @AfterEach
-    void closeServer() {
-        server.close();
-    }
-
-    private String cpsms(String... options) {
-        return "sms:cpsms/send?baseUrl=" + server.baseUrl() + "&username=u&apiKey=RAW(k3y-Accounting)"
-               + (options.length == 0 ? "" : "&" + String.join("&", options));
-    }
-
-    private String laml(String... options) {
-        return "sms:mycpaas/send?baseUrl=" + server.baseUrl() + "&accountSid=" + AsyncTransportTest.SID
-               + "&authToken=RAW(" + AsyncTransportTest.TOKEN + ")&from=RAW(+4570200000)"
-               + (options.length == 0 ? "" : "&" + String.join("&", options));
-    }
-
-    private Exchange send(String uri, Object to) {
-        return template().send(uri, e -> {
-            e.getMessage().setBody("Hello");
-            e.getMessage().setHeader(SmsConstants.TO, to);
-        });
-    }
 
     private static List<String> tos(SmsSendResult result) {
         return result.getRecipients().stream().map(SmsRecipientResult::getTo).toList();
