@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +29,6 @@ class WebhookFloodTest extends WebhookTestSupport {
     /** A generous bound on an answer that needs no waiting, far below the blocked routes' wait. */
     private static final Duration ANSWERED_AT_ONCE = Duration.ofSeconds(5);
 
-    private final ExecutorService callers = Executors.newCachedThreadPool();
     private final Semaphore entered = new Semaphore(0);
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -58,9 +55,8 @@ class WebhookFloodTest extends WebhookTestSupport {
     }
 
     @AfterEach
-    void stopCallers() {
+    void releaseTheRoutes() {
         release.countDown();
-        callers.shutdownNow();
     }
 
     @Test
@@ -77,14 +73,14 @@ class WebhookFloodTest extends WebhookTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:routed");
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
         for (int i = 0; i < bound; i++) {
-            held.add(postAsync(path, report(i), Duration.ofSeconds(40)));
+            held.add(postSignedAsync(local(path), report(i), AUTH_TOKEN, Duration.ofSeconds(40)));
         }
         assertThat(entered.tryAcquire(bound, 20, TimeUnit.SECONDS)).as("the first %d callbacks are being routed", bound)
                 .isTrue();
 
         List<CompletableFuture<HttpResponse<String>>> flood = new ArrayList<>();
         for (int i = bound; i < bound + 40; i++) {
-            flood.add(postAsync(path, report(i), ANSWERED_AT_ONCE));
+            flood.add(postSignedAsync(local(path), report(i), AUTH_TOKEN, ANSWERED_AT_ONCE));
         }
         for (CompletableFuture<HttpResponse<String>> answer : flood) {
             HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
@@ -105,16 +101,6 @@ class WebhookFloodTest extends WebhookTestSupport {
             assertThat(postSigned(local(path), report(i), AUTH_TOKEN).statusCode()).isEqualTo(200);
         }
         assertThat(mock.getExchanges()).hasSize(bound + 40);
-    }
-
-    private CompletableFuture<HttpResponse<String>> postAsync(String path, Map<String, String> form, Duration timeout) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return postSigned(local(path), form, AUTH_TOKEN, timeout);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, callers);
     }
 
     private static Map<String, String> report(int i) {

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +34,6 @@ class WebhookInFlightTest extends WebhookTestSupport {
      */
     private static final Duration ANSWERED_AT_ONCE = Duration.ofSeconds(5);
 
-    private final ExecutorService callers = Executors.newCachedThreadPool();
     private final AtomicInteger copiesToBlock = new AtomicInteger();
     private final AtomicBoolean failBlocked = new AtomicBoolean();
     private final CountDownLatch entered = new CountDownLatch(1);
@@ -65,9 +62,8 @@ class WebhookInFlightTest extends WebhookTestSupport {
     }
 
     @AfterEach
-    void stopCallers() {
+    void releaseTheRoutes() {
         release.countDown();
-        callers.shutdownNow();
     }
 
     @Test
@@ -143,7 +139,7 @@ class WebhookInFlightTest extends WebhookTestSupport {
         // hold a worker thread, and the ping below would queue behind them
         List<CompletableFuture<HttpResponse<String>>> copies = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            copies.add(postAsync(status(SID, "delivered"), ANSWERED_AT_ONCE));
+            copies.add(postSignedAsync(local(PATH), status(SID, "delivered"), AUTH_TOKEN, ANSWERED_AT_ONCE));
         }
         HttpResponse<String> ping = get(local("/ping"), Map.of(), ANSWERED_AT_ONCE);
         assertThat(ping.statusCode()).isEqualTo(200);
@@ -183,17 +179,7 @@ class WebhookInFlightTest extends WebhookTestSupport {
     }
 
     private CompletableFuture<HttpResponse<String>> postAsync(Map<String, String> form) {
-        return postAsync(form, Duration.ofSeconds(10));
-    }
-
-    private CompletableFuture<HttpResponse<String>> postAsync(Map<String, String> form, Duration timeout) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return postSigned(local(PATH), form, AUTH_TOKEN, timeout);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, callers);
+        return postSignedAsync(local(PATH), form, AUTH_TOKEN, Duration.ofSeconds(10));
     }
 
     private static Map<String, String> status(String sid, String status) {

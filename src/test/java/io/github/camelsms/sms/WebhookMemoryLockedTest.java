@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelsms.sms.webhook.SmsJdbcWebhookMemory;
@@ -20,7 +18,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,13 +41,7 @@ class WebhookMemoryLockedTest extends WebhookTestSupport {
     @TempDir
     static Path dir;
 
-    private final ExecutorService callers = Executors.newCachedThreadPool();
     private JdbcDataSource dataSource;
-
-    @AfterEach
-    void stopCallers() {
-        callers.shutdownNow();
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -98,7 +89,7 @@ class WebhookMemoryLockedTest extends WebhookTestSupport {
 
             List<CompletableFuture<HttpResponse<String>>> webhooks = new ArrayList<>();
             for (int m = 0; m < WEBHOOKS; m++) {
-                webhooks.add(postAsync(status(sid(m), "delivered"), BOUND.plus(SLACK)));
+                webhooks.add(postSignedAsync(local(PATH), status(sid(m), "delivered"), AUTH_TOKEN, BOUND.plus(SLACK)));
             }
             Thread.sleep(300);
             HttpResponse<String> ping = get(local("/ping"), Map.of(), SLACK);
@@ -139,16 +130,6 @@ class WebhookMemoryLockedTest extends WebhookTestSupport {
             assertThat(answer).isIn(200, 500, 503);
         }
         return answer;
-    }
-
-    private CompletableFuture<HttpResponse<String>> postAsync(Map<String, String> form, Duration timeout) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return postSigned(local(PATH), form, AUTH_TOKEN, timeout);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, callers);
     }
 
     private static Map<String, String> status(String sid, String status) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import io.github.camelsms.sms.simulator.LamlSignature;
@@ -62,11 +63,24 @@ public abstract class WebhookTestSupport extends SmsTestSupport {
     /** Posts a form, with the headers given, and waits for the answer at most the timeout given. */
     protected HttpResponse<String> post(String url, Map<String, String> form, Map<String, String> headers,
             Duration timeout) throws Exception {
+        return client.send(formPost(url, form, headers, timeout), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a signed form without waiting: the future fails when no answer came within the timeout given. */
+    protected CompletableFuture<HttpResponse<String>> postSignedAsync(String url, Map<String, String> form,
+            String authToken, Duration timeout) {
+        HttpRequest request = formPost(url, form,
+                Map.of("X-Twilio-Signature", LamlSignature.sign(authToken, url, form)), timeout);
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest formPost(String url, Map<String, String> form, Map<String, String> headers,
+            Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)));
         headers.forEach(builder::header);
-        return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return builder.build();
     }
 
     /** Posts a form signed with the auth token over the URL, as the LaML providers do. */
