@@ -9,6 +9,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
 
 /**
  * The options of an sms endpoint. The component holds one instance as the defaults; each endpoint gets a copy.

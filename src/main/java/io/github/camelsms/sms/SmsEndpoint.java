@@ -10,7 +10,6 @@ import io.github.camelsms.sms.http.SmsRedactor;
 import io.github.camelsms.sms.text.SmsPhoneNumbers;
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
-import io.github.camelsms.sms.http.SmsTransportGuard;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;

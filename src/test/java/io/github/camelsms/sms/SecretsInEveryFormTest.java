@@ -46,6 +46,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
+import io.github.camelsms.sms.exception.SmsTransportException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

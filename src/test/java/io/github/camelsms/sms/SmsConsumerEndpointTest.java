@@ -16,6 +16,7 @@ import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import io.github.camelsms.sms.exception.SmsValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -74,7 +74,7 @@ public final class SmsHttpClients implements Closeable {
             .build();
 
     /** The proxy port when proxyHost is set without proxyPort. */
-    static final int DEFAULT_PROXY_PORT = 8080;
+    public static final int DEFAULT_PROXY_PORT = 8080;
 
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 

@@ -1,6 +1,5 @@
 package io.github.camelsms.sms.http;
 
-import io.github.camelsms.sms.spi.SmsJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

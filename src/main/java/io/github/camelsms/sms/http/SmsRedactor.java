@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.camelsms.sms.SmsAuthenticationException;
+import io.github.camelsms.sms.exception.SmsAuthenticationException;
 import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.SmsFailure;
-import io.github.camelsms.sms.SmsForbiddenException;
-import io.github.camelsms.sms.SmsInsufficientCreditException;
-import io.github.camelsms.sms.SmsNotFoundException;
-import io.github.camelsms.sms.SmsPartialFailureException;
-import io.github.camelsms.sms.SmsProviderException;
-import io.github.camelsms.sms.SmsRateLimitException;
-import io.github.camelsms.sms.SmsTransportException;
-import io.github.camelsms.sms.SmsValidationException;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsFailure;
+import io.github.camelsms.sms.exception.SmsForbiddenException;
+import io.github.camelsms.sms.exception.SmsInsufficientCreditException;
+import io.github.camelsms.sms.exception.SmsNotFoundException;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
+import io.github.camelsms.sms.exception.SmsProviderException;
+import io.github.camelsms.sms.exception.SmsRateLimitException;
+import io.github.camelsms.sms.exception.SmsTransportException;
+import io.github.camelsms.sms.exception.SmsValidationException;
 
 /**
  * The one place that removes an endpoint's secrets from what the component keeps or prints. Built when the endpoint

@@ -2,7 +2,7 @@ package io.github.camelsms.sms.model;
 
 import java.math.BigDecimal;
 
-import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.exception.SmsException;
 
 /**
  * What the provider answered for one recipient of a send.

@@ -4,7 +4,6 @@ import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.http.SmsHttpTransport;
-import io.github.camelsms.sms.text.SmsRecipients;
 import io.github.camelsms.sms.text.SmsText;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,10 +15,10 @@ import java.util.function.Function;
 
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsConstants;
-import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.SmsFailure;
-import io.github.camelsms.sms.SmsPartialFailureException;
-import io.github.camelsms.sms.SmsValidationException;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsFailure;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
+import io.github.camelsms.sms.exception.SmsValidationException;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import org.apache.camel.Exchange;
@@ -63,7 +62,7 @@ public final class SmsCall {
 
     /**
      * Sends one request. The future completes with the 2xx answer or fails with the mapped
-     * {@link io.github.camelsms.sms.SmsException}; no thread waits meanwhile.
+     * {@link io.github.camelsms.sms.exception.SmsException}; no thread waits meanwhile.
      */
     public CompletableFuture<SmsHttpResponse> send(SmsHttpRequest request) {
         return transport.send(request, operation()).thenApply(response -> {

@@ -4,13 +4,12 @@ import io.github.camelsms.sms.http.SmsCredentials;
 import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.http.SmsHttpTransport;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.exception.SmsException;
 
 /**
  * One SMS provider: a plug-in found through {@link java.util.ServiceLoader} (META-INF/services). A provider declares
@@ -55,7 +54,7 @@ public interface SmsProvider {
 
     /**
      * Checks the endpoint's options when the endpoint starts (credentials present, ids well-formed). Throws
-     * {@link io.github.camelsms.sms.SmsValidationException} naming the option.
+     * {@link io.github.camelsms.sms.exception.SmsValidationException} naming the option.
      */
     void checkConfiguration(SmsConfiguration configuration);
 

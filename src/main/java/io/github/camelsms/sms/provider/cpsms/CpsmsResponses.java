@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.exception.SmsException;
 import io.github.camelsms.sms.model.SmsLogEntry;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.http.SmsErrors.Kind;
 import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsHttpResponse;
-import io.github.camelsms.sms.spi.SmsJson;
+import io.github.camelsms.sms.http.SmsJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,10 +12,10 @@ import io.github.camelsms.sms.SmsConstants;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
-import io.github.camelsms.sms.webhook.SmsWebhookEvent;
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.spi.SmsWebhookEvent;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhooks;
 
 /**
  * CPSMS dlr_url callbacks: {@code status} (1 to 4) and {@code receiver} appended to the URL's query, by GET or POST,

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.SmsConstants;
 import io.github.camelsms.sms.spi.SmsCall;
-import io.github.camelsms.sms.text.SmsRecipients;
+import io.github.camelsms.sms.spi.SmsRecipients;
 import io.github.camelsms.sms.text.SmsTimes;
 
 /**

@@ -15,10 +15,10 @@ import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.model.InboundSms;
 import io.github.camelsms.sms.model.SmsReply;
-import io.github.camelsms.sms.webhook.SmsWebhookEvent;
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.spi.SmsWebhookEvent;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhooks;
 import io.github.camelsms.sms.webhook.signature.TwilioSignature;
 
 /**

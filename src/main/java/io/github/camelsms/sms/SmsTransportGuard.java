@@ -1,10 +1,12 @@
-package io.github.camelsms.sms.http;
+package io.github.camelsms.sms;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.http.SmsHttpClients;
+import io.github.camelsms.sms.http.SmsRetryPolicy;
 
 /**
  * Checks made when an endpoint starts, before any request: where credentials may go and how to retry.

@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.webhook;
+package io.github.camelsms.sms.spi;
 
 import java.util.List;
 import java.util.Set;
@@ -27,7 +27,7 @@ public interface SmsWebhooks {
     /**
      * Checks, when the consumer starts, that the endpoint has the key the provider signs with.
      *
-     * @throws io.github.camelsms.sms.SmsValidationException naming the missing option and where its value is found
+     * @throws io.github.camelsms.sms.exception.SmsValidationException naming the missing option and where its value is found
      */
     default void checkSigningKey(String operation, SmsConfiguration configuration) {
     }

@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.spi;
+package io.github.camelsms.sms.http;
 
 import java.io.IOException;
 import java.math.BigDecimal;
