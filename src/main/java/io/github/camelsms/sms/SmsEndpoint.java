@@ -100,12 +100,12 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         declaredOperation = provider.operations().get(operation);
         provider.checkConfiguration(configuration);
         SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
-        SmsPhoneNumbers.checkRegion(configuration, provider.name());
+        SmsPhoneNumbers.checkRegion(configuration.getDefaultRegion(), provider.name(), configuration.getOperation());
         SmsHttpClients clients = getComponent().httpClients();
         clients.maskInAnswers(redactor);
         SmsTransportGuard.checkConcurrency(configuration, provider.name(), clients.connectionsPerRoute());
-        transport = new SmsHttpTransport(clients, clients.clientFor(configuration), getComponent().retryTimer(), provider,
-                effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout(),
+        transport = new SmsHttpTransport(clients, clients.clientFor(SmsTransportGuard.clientOptions(configuration)),
+                getComponent().retryTimer(), provider.name(), provider::toException, effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout(),
                 SmsTransportGuard.retryPolicy(configuration, provider.name()), redactor,
                 SmsTransportGuard.tunnelProxy(configuration, effectiveBaseUrl()));
     }

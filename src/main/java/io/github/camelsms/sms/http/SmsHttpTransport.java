@@ -1,6 +1,5 @@
 package io.github.camelsms.sms.http;
 
-import io.github.camelsms.sms.spi.SmsProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,8 @@ public final class SmsHttpTransport {
     private final SmsHttpClients clients;
     private final CloseableHttpAsyncClient client;
     private final ScheduledExecutorService retryTimer;
-    private final SmsProvider provider;
+    private final String providerName;
+    private final SmsErrorMapping errorMapping;
     private final String baseUrl;
     private final SmsOrigin origin;
     private final String authorization;
@@ -70,9 +70,10 @@ public final class SmsHttpTransport {
      * @param redactor    removes every form of the endpoint's secrets from answers and failures before they are
      *                    kept, thrown or logged
      * @param tunnelProxy the proxy (host:port) https requests tunnel through, or null
+     * @param errorMapping the provider's reading of its error answers
      */
     public SmsHttpTransport(SmsHttpClients clients, CloseableHttpAsyncClient client, ScheduledExecutorService retryTimer,
-                            SmsProvider provider, String baseUrl, SmsCredentials credentials, long responseTimeout,
+                            String providerName, SmsErrorMapping errorMapping, String baseUrl, SmsCredentials credentials, long responseTimeout,
                             SmsRetryPolicy retryPolicy, SmsRedactor redactor, String tunnelProxy) {
         this.clients = clients;
         this.tunnelProxy = tunnelProxy;
@@ -80,7 +81,8 @@ public final class SmsHttpTransport {
         this.client = client;
         this.retryTimer = retryTimer;
         this.retryPolicy = retryPolicy;
-        this.provider = provider;
+        this.providerName = providerName;
+        this.errorMapping = errorMapping;
         this.baseUrl = stripTrailingSlash(baseUrl);
         this.origin = new SmsOrigin(this.baseUrl);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
@@ -107,7 +109,7 @@ public final class SmsHttpTransport {
         try {
             return origin.resolve(request.target());
         } catch (IllegalArgumentException e) {
-            throw SmsErrors.foreignUrl(provider.name(), operation, request.target(), e.getMessage());
+            throw SmsErrors.foreignUrl(providerName, operation, request.target(), e.getMessage());
         }
     }
 
@@ -139,7 +141,7 @@ public final class SmsHttpTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(false);
-            throw SmsErrors.aborted(provider.name(), operation, request, urlOf(request), e, true);
+            throw SmsErrors.aborted(providerName, operation, request, urlOf(request), e, true);
         } catch (ExecutionException e) {
             throw redactor.redact(failureOf(e.getCause()));
         }
@@ -177,7 +179,7 @@ public final class SmsHttpTransport {
                 result.completeExceptionally(e);
                 return;
             }
-            LOG.warn("{} {}: {} {} failed ({}, HTTP {}); retry {} of {} in {} ms", provider.name(), operation,
+            LOG.warn("{} {}: {} {} failed ({}, HTTP {}); retry {} of {} in {} ms", providerName, operation,
                     request.method(), redactor.redact(urlOf(request)), e.getClass().getSimpleName(), e.getStatusCode(),
                     retry, retryPolicy.attempts(), wait.toMillis());
             try {
@@ -207,7 +209,7 @@ public final class SmsHttpTransport {
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(SmsRequestProgress.ATTRIBUTE, progress);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {}: {} {}", provider.name(), operation, request.method(), redactor.redact(url));
+            LOG.debug("{} {}: {} {}", providerName, operation, request.method(), redactor.redact(url));
         }
         FutureCallback<SmsHttpResponse> callback = new FutureCallback<>() {
             @Override
@@ -215,19 +217,19 @@ public final class SmsHttpTransport {
                 try {
                     SmsHttpResponse response = redactor.redact(answer);
                     if (LOG.isDebugEnabled()) {
-                        LOG.debug("{} {}: HTTP {}", provider.name(), operation, response.statusCode());
+                        LOG.debug("{} {}: HTTP {}", providerName, operation, response.statusCode());
                     }
                     if (response.isSuccess()) {
                         future.complete(response);
                     } else if (tunnelProxy != null && !progress.written()) {
                         // nothing of the request went out: the answer is the proxy's to the CONNECT
-                        future.completeExceptionally(SmsErrors.refusedByProxy(provider.name(), operation, request,
+                        future.completeExceptionally(SmsErrors.refusedByProxy(providerName, operation, request,
                                 tunnelProxy, response));
                     } else {
-                        future.completeExceptionally(provider.toException(response, request, operation));
+                        future.completeExceptionally(errorMapping.toException(response, request, operation));
                     }
                 } catch (RuntimeException e) {
-                    future.completeExceptionally(SmsErrors.unexpected(provider.name(), operation, request, e));
+                    future.completeExceptionally(SmsErrors.unexpected(providerName, operation, request, e));
                 }
             }
 
@@ -238,13 +240,13 @@ public final class SmsHttpTransport {
 
             @Override
             public void cancelled() {
-                future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url,
+                future.completeExceptionally(SmsErrors.aborted(providerName, operation, request, url,
                         new CancellationException("the request was cancelled"), progress.written()));
             }
         };
         AtomicReference<Future<SmsHttpResponse>> execution = new AtomicReference<>();
         Runnable untrack = clients.track(() -> {
-            future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url,
+            future.completeExceptionally(SmsErrors.aborted(providerName, operation, request, url,
                     new CancellationException("the component stopped"), progress.abandon()));
             cancel(execution.get()); // its connection closes, so the I/O threads can end
         });
@@ -259,7 +261,7 @@ public final class SmsHttpTransport {
             }
         } catch (RuntimeException e) {
             // a closed client refuses at once, before anything was written
-            future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url, e,
+            future.completeExceptionally(SmsErrors.aborted(providerName, operation, request, url, e,
                     progress.written()));
         }
         return future.whenComplete((response, failure) -> untrack.run());
@@ -286,14 +288,14 @@ public final class SmsHttpTransport {
     private SmsException toException(SmsHttpRequest request, String operation, String url, Exception e,
                                      boolean written) {
         if (e instanceof SmsResponseConsumer.ResponseTooLargeException tooLarge) {
-            return SmsErrors.unreadable(provider.name(), operation, request, redactor.redact(tooLarge.response()),
+            return SmsErrors.unreadable(providerName, operation, request, redactor.redact(tooLarge.response()),
                     "a body larger than " + MAX_RESPONSE_BYTES + " bytes");
         } else if (e instanceof IOException io) {
-            return SmsErrors.fromIo(provider.name(), operation, request, url, io, written);
+            return SmsErrors.fromIo(providerName, operation, request, url, io, written);
         } else if (e instanceof HttpException notHttp) {
-            return SmsErrors.notHttp(provider.name(), operation, request, url, notHttp, written);
+            return SmsErrors.notHttp(providerName, operation, request, url, notHttp, written);
         }
-        return SmsErrors.aborted(provider.name(), operation, request, url, e, written);
+        return SmsErrors.aborted(providerName, operation, request, url, e, written);
     }
 
     private static String contentType(String type) {
@@ -310,6 +312,6 @@ public final class SmsHttpTransport {
 
     @Override
     public String toString() {
-        return "SmsHttpTransport[" + provider.name() + " at " + baseUrl + "]";
+        return "SmsHttpTransport[" + providerName + " at " + baseUrl + "]";
     }
 }

@@ -113,8 +113,9 @@ final class SmsBatchSend {
 
     /** Marks numbers[from, to) failed (in doubt or not, as the exception says) with their group's failure. */
     private void fail(int g, int from, int to, SmsException e) {
+        String code = e.getProviderCode() != null ? e.getProviderCode() : String.valueOf(e.getStatusCode());
         for (int i = from; i < to; i++) {
-            results[i] = SmsRecipientResult.failed(numbers.get(i), e);
+            results[i] = SmsRecipientResult.failed(numbers.get(i), e.isInDoubt(), code, e.getMessage());
         }
         synchronized (this) {
             if (g < firstFailedGroup) {

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.github.camelsms.sms.SmsConfiguration;
 
 /**
  * The one phone number normalizer (libphonenumber): turns what users write ("+45 22 33 44 88", "0045 22334488", "22
@@ -93,10 +92,9 @@ public final class SmsPhoneNumbers {
     }
 
     /** Refuses a defaultRegion libphonenumber does not know, naming the option. */
-    public static void checkRegion(SmsConfiguration configuration, String providerName) {
-        String region = configuration.getDefaultRegion();
+    public static void checkRegion(String region, String providerName, String operation) {
         if (region != null && !region.isBlank() && regionOf(region) == null) {
-            throw SmsErrors.invalid(providerName, configuration.getOperation(), "defaultRegion",
+            throw SmsErrors.invalid(providerName, operation, "defaultRegion",
                     "defaultRegion '" + region + "' is not a region code: use a two-letter ISO 3166 code such as DK");
         }
     }
