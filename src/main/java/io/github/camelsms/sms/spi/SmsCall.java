@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
 import io.github.camelsms.sms.exception.SmsException;
 import io.github.camelsms.sms.exception.SmsFailure;
 import io.github.camelsms.sms.exception.SmsPartialFailureException;
@@ -182,11 +181,11 @@ public final class SmsCall {
     }
 
     /**
-     * The recipients from {@link SmsConstants#TO} (a String, comma-separated String, array or Collection) or the to
+     * The recipients from {@link SmsHeaders#TO} (a String, comma-separated String, array or Collection) or the to
      * option, trimmed, without empty entries.
      */
     public List<String> recipients() {
-        Object header = exchange.getMessage().getHeader(SmsConstants.TO);
+        Object header = exchange.getMessage().getHeader(SmsHeaders.TO);
         List<String> result = new ArrayList<>();
         if (header instanceof Collection<?> values) {
             values.forEach(v -> addSplit(result, v));
@@ -259,14 +258,14 @@ public final class SmsCall {
      * @param failure what to carry in the exception, or null to derive it from the result
      */
     public SmsSendResult completeSend(SmsSendResult result, SmsText text, String status, SmsFailure failure) {
-        setOutHeader(SmsConstants.STATUS, status != null ? status : result.getRejectedCount() == 0 ? "ACCEPTED"
+        setOutHeader(SmsHeaders.STATUS, status != null ? status : result.getRejectedCount() == 0 ? "ACCEPTED"
                 : "PARTIAL");
-        setOutHeader(SmsConstants.ACCEPTED_COUNT, result.getAcceptedCount());
-        setOutHeader(SmsConstants.REJECTED_COUNT, result.getRejectedCount());
-        setOutHeader(SmsConstants.MESSAGE_IDS, result.getMessageIds());
-        setOutHeader(SmsConstants.COST, result.getTotalCost());
-        setOutHeader(SmsConstants.ENCODING, text.encoding());
-        setOutHeader(SmsConstants.SEGMENTS, text.segments());
+        setOutHeader(SmsHeaders.ACCEPTED_COUNT, result.getAcceptedCount());
+        setOutHeader(SmsHeaders.REJECTED_COUNT, result.getRejectedCount());
+        setOutHeader(SmsHeaders.MESSAGE_IDS, result.getMessageIds());
+        setOutHeader(SmsHeaders.COST, result.getTotalCost());
+        setOutHeader(SmsHeaders.ENCODING, text.encoding());
+        setOutHeader(SmsHeaders.SEGMENTS, text.segments());
         if (result.getRejectedCount() == 0 || !configuration.isFailOnPartialFailure()) {
             return result;
         }

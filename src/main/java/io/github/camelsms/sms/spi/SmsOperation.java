@@ -43,7 +43,7 @@ public final class SmsOperation {
         return condition ? options(names) : this;
     }
 
-    /** This operation also honouring these headers (the {@link io.github.camelsms.sms.SmsConstants} names). */
+    /** This operation also honouring these headers (the {@link io.github.camelsms.sms.spi.SmsHeaders} names). */
     public SmsOperation headers(String... names) {
         return new SmsOperation(handler, options, union(headers, List.of(names)));
     }

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.spi.SmsHeaders;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
@@ -70,10 +70,10 @@ final class CpsmsWebhooks implements SmsWebhooks {
                 reference, null, null, Instant.now(), params);
 
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(SmsConstants.STATUS, normalized.name());
-        headers.put(SmsConstants.TO, receiver);
+        headers.put(SmsHeaders.STATUS, normalized.name());
+        headers.put(SmsHeaders.TO, receiver);
         if (reference != null) {
-            headers.put(SmsConstants.REFERENCE, reference);
+            headers.put(SmsHeaders.REFERENCE, reference);
         }
         String messageKey = correlation.isEmpty() ? null : CpsmsProvider.NAME + "|" + receiver + "|" + correlation;
         String duplicateKey = messageKey == null ? null : messageKey + "|" + status;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.spi.SmsHeaders;
 import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
@@ -137,13 +137,13 @@ final class LamlWebhooks implements SmsWebhooks {
                 rawStatus, sid, null, blankToNull(request.param("ErrorCode")),
                 blankToNull(request.param("ErrorMessage")), Instant.now(), request.params());
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(SmsConstants.STATUS, status.name());
-        headers.put(SmsConstants.MESSAGE_ID, sid);
+        headers.put(SmsHeaders.STATUS, status.name());
+        headers.put(SmsHeaders.MESSAGE_ID, sid);
         if (report.getRecipient() != null) {
-            headers.put(SmsConstants.TO, report.getRecipient());
+            headers.put(SmsHeaders.TO, report.getRecipient());
         }
         if (report.getSender() != null) {
-            headers.put(SmsConstants.FROM, report.getSender());
+            headers.put(SmsHeaders.FROM, report.getSender());
         }
         String messageKey = provider + "|" + sid;
         return new SmsWebhookEvent(report, headers, messageKey + "|" + rawStatus.trim().toLowerCase(Locale.ROOT),
@@ -170,10 +170,10 @@ final class LamlWebhooks implements SmsWebhooks {
         InboundSms sms = new InboundSms(provider, sid, request.param("AccountSid"), from, request.param("To"),
                 body == null ? "" : body, mediaUrls, mediaTypes, Instant.now(), request.params());
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(SmsConstants.MESSAGE_ID, sid);
-        headers.put(SmsConstants.FROM, from);
+        headers.put(SmsHeaders.MESSAGE_ID, sid);
+        headers.put(SmsHeaders.FROM, from);
         if (sms.getTo() != null) {
-            headers.put(SmsConstants.TO, sms.getTo());
+            headers.put(SmsHeaders.TO, sms.getTo());
         }
         return new SmsWebhookEvent(sms, headers, provider + "|inbound|" + sid, null, false);
     }
