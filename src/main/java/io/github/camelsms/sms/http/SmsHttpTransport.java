@@ -1,10 +1,10 @@
 package io.github.camelsms.sms.http;
 
+import io.github.camelsms.sms.spi.SmsAuthentication;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +25,6 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
@@ -57,9 +56,8 @@ public final class SmsHttpTransport {
     private final SmsErrorMapping errorMapping;
     private final String baseUrl;
     private final SmsOrigin origin;
-    private final String authorization;
+    private final SmsAuthentication authentication;
     private final SmsRedactor redactor;
-    private final Header authorizationHeader;
     private final RequestConfig requestConfig;
     private final SmsRetryPolicy retryPolicy;
     private final String tunnelProxy;
@@ -73,7 +71,8 @@ public final class SmsHttpTransport {
      * @param errorMapping the provider's reading of its error answers
      */
     public SmsHttpTransport(SmsHttpClients clients, CloseableHttpAsyncClient client, ScheduledExecutorService retryTimer,
-                            String providerName, SmsErrorMapping errorMapping, String baseUrl, SmsCredentials credentials, long responseTimeout,
+                            String providerName, SmsErrorMapping errorMapping, String baseUrl,
+                            SmsAuthentication authentication, long responseTimeout,
                             SmsRetryPolicy retryPolicy, SmsRedactor redactor, String tunnelProxy) {
         this.clients = clients;
         this.tunnelProxy = tunnelProxy;
@@ -85,9 +84,7 @@ public final class SmsHttpTransport {
         this.errorMapping = errorMapping;
         this.baseUrl = stripTrailingSlash(baseUrl);
         this.origin = new SmsOrigin(this.baseUrl);
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (credentials.user() + ":" + credentials.secret()).getBytes(StandardCharsets.UTF_8));
-        this.authorizationHeader = new SmsQuietHeader(HttpHeaders.AUTHORIZATION, authorization);
+        this.authentication = authentication;
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout))
                 .build();
@@ -193,19 +190,23 @@ public final class SmsHttpTransport {
 
     private CompletableFuture<SmsHttpResponse> sendOnce(SmsHttpRequest request, String operation) {
         String url;
+        String wireUrl;
+        SmsHttpRequest onWire;
         try {
             url = resolveUrl(request, operation);
+            onWire = authentication.apply(request); // failures name the request without query credentials
+            wireUrl = onWire == request ? url : resolveUrl(onWire, operation);
         } catch (SmsException foreign) {
             return CompletableFuture.failedFuture(foreign); // refused before anything was sent
         }
         CompletableFuture<SmsHttpResponse> future = new CompletableFuture<>();
         SmsRequestProgress progress = new SmsRequestProgress();
-        ConfigurableHttpRequest httpRequest = new ConfigurableHttpRequest(request.method(), uriOf(url));
+        ConfigurableHttpRequest httpRequest = new ConfigurableHttpRequest(request.method(), uriOf(wireUrl));
         httpRequest.setConfig(requestConfig);
-        httpRequest.setHeader(authorizationHeader);
+        authentication.headers(onWire).forEach((name, value) -> httpRequest.setHeader(new SmsQuietHeader(name, value)));
         httpRequest.setHeader(HttpHeaders.ACCEPT, "application/json");
-        AsyncEntityProducer entity = request.body() == null ? null
-                : new TrackedEntityProducer(request.body(), contentType(request.contentType()), progress);
+        AsyncEntityProducer entity = onWire.body() == null ? null
+                : new TrackedEntityProducer(onWire.body(), contentType(onWire.contentType()), progress);
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(SmsRequestProgress.ATTRIBUTE, progress);
         if (LOG.isDebugEnabled()) {
