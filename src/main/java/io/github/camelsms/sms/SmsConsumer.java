@@ -13,9 +13,9 @@ import java.util.concurrent.Semaphore;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelsms.sms.http.SmsJson;
+import io.github.camelsms.sms.spi.SmsJson;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsErrors;
 import io.github.camelsms.sms.webhook.SmsIdempotentWebhookMemory;
 import io.github.camelsms.sms.spi.SmsWebhookEvent;
 import io.github.camelsms.sms.webhook.SmsWebhookMemory;

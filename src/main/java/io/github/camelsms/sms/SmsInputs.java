@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsErrors;
 
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;

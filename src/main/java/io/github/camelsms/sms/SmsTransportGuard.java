@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsErrors;
 import io.github.camelsms.sms.http.SmsHttpClients;
 import io.github.camelsms.sms.http.SmsRetryPolicy;
 

@@ -32,6 +32,10 @@ import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.camelsms.sms.spi.SmsErrorMapping;
+import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
 
 /**
  * Sends one endpoint's requests without holding a thread: the one place that builds HTTP requests (base URL, Basic

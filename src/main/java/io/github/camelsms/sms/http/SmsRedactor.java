@@ -27,6 +27,7 @@ import io.github.camelsms.sms.exception.SmsProviderException;
 import io.github.camelsms.sms.exception.SmsRateLimitException;
 import io.github.camelsms.sms.exception.SmsTransportException;
 import io.github.camelsms.sms.exception.SmsValidationException;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
 
 /**
  * The one place that removes an endpoint's secrets from what the component keeps or prints. Built when the endpoint

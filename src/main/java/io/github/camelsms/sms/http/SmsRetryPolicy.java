@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.camelsms.sms.exception.SmsException;
 import io.github.camelsms.sms.exception.SmsRateLimitException;
+import io.github.camelsms.sms.spi.SmsErrors;
 
 /**
  * When and how long to wait before the transport sends a failed request again. Only failures that are retryable and

@@ -3,8 +3,6 @@ package io.github.camelsms.sms.spi;
 import java.util.List;
 import java.util.function.Function;
 
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 
 /**

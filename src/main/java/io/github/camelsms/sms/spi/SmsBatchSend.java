@@ -8,9 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelsms.sms.exception.SmsException;
 import io.github.camelsms.sms.exception.SmsFailure;
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.text.SmsText;

@@ -1,8 +1,5 @@
 package io.github.camelsms.sms.spi;
 
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import io.github.camelsms.sms.text.SmsText;
 import java.util.ArrayList;

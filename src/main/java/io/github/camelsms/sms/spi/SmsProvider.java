@@ -1,7 +1,5 @@
 package io.github.camelsms.sms.spi;
 
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import java.util.List;
 import java.util.Map;

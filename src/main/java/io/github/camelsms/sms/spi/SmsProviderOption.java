@@ -6,7 +6,6 @@ import java.util.Set;
 
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.exception.SmsValidationException;
-import io.github.camelsms.sms.http.SmsErrors;
 
 /**
  * An option a provider declares for itself ({@link SmsProvider#providerOptions()}), beyond the options of

@@ -1,6 +1,6 @@
 package io.github.camelsms.sms.text;
 
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsErrors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -25,11 +25,11 @@ import io.github.camelsms.sms.spi.SmsBatch;
 import io.github.camelsms.sms.spi.SmsCall;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.spi.SmsAuthentication;
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
+import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
 import io.github.camelsms.sms.http.SmsHttpTransport;
-import io.github.camelsms.sms.http.SmsJson;
+import io.github.camelsms.sms.spi.SmsJson;
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.spi.SmsRecipients;
@@ -37,7 +37,7 @@ import io.github.camelsms.sms.spi.SmsWebhooks;
 import io.github.camelsms.sms.text.SmsText;
 import io.github.camelsms.sms.text.SmsTimes;
 
-import static io.github.camelsms.sms.http.SmsHttpRequest.segment;
+import static io.github.camelsms.sms.spi.SmsHttpRequest.segment;
 
 /**
  * CPSMS.dk REST API v2: JSON over HTTPS with Basic authentication (user name and API key).

@@ -27,18 +27,18 @@ import io.github.camelsms.sms.spi.SmsCall;
 import io.github.camelsms.sms.spi.SmsBatch;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.spi.SmsAuthentication;
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
+import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
 import io.github.camelsms.sms.http.SmsHttpTransport;
-import io.github.camelsms.sms.http.SmsJson;
+import io.github.camelsms.sms.spi.SmsJson;
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.spi.SmsRecipients;
 import io.github.camelsms.sms.spi.SmsWebhooks;
 import io.github.camelsms.sms.text.SmsText;
 
-import static io.github.camelsms.sms.http.SmsHttpRequest.segment;
+import static io.github.camelsms.sms.spi.SmsHttpRequest.segment;
 
 /**
  * The Twilio-compatible "LaML" REST API: form posts to {baseUrl}/Accounts/{AccountSid}/Messages.json with Basic

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.spi.SmsHeaders;
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsErrors;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.model.InboundSms;

@@ -3,7 +3,7 @@ package io.github.camelsms.sms.provider.laml;
 import java.util.Set;
 
 import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsErrors;
 
 /**
  * The SignalWire Compatibility (LaML) API of one space: https://{spaceUrl}/api/laml/2010-04-01. The account is the

@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.http;
+package io.github.camelsms.sms.spi;
 
 import io.github.camelsms.sms.exception.SmsException;
 

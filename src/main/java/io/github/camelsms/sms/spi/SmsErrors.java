@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.http;
+package io.github.camelsms.sms.spi;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.http;
+package io.github.camelsms.sms.spi;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
