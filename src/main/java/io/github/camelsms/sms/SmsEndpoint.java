@@ -7,7 +7,6 @@ import java.util.Set;
 import io.github.camelsms.sms.http.SmsHttpClients;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import io.github.camelsms.sms.http.SmsRedactor;
-import io.github.camelsms.sms.text.SmsPhoneNumbers;
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsAuthentication;
 import io.github.camelsms.sms.spi.SmsProvider;
@@ -106,7 +105,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         SmsAuthentication authentication = provider.authentication(configuration);
         redactor = SmsRedactor.of(asGiven, provider, authentication);
         SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
-        SmsPhoneNumbers.checkRegion(configuration.getDefaultRegion(), provider.name(), configuration.getOperation());
+        SmsTransportGuard.checkRegion(configuration, provider.name());
         SmsHttpClients clients = getComponent().httpClients();
         clients.maskInAnswers(redactor);
         SmsTransportGuard.checkConcurrency(configuration, provider.name(), clients.connectionsPerRoute());

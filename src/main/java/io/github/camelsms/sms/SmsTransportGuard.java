@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.text.SmsPhoneNumbers;
 import io.github.camelsms.sms.http.SmsHttpClients;
 import io.github.camelsms.sms.http.SmsRetryPolicy;
 
@@ -15,6 +16,15 @@ import io.github.camelsms.sms.http.SmsRetryPolicy;
 final class SmsTransportGuard {
 
     private SmsTransportGuard() {
+    }
+
+    /** Refuses a defaultRegion libphonenumber does not know, naming the option. */
+    static void checkRegion(SmsConfiguration configuration, String providerName) {
+        String region = configuration.getDefaultRegion();
+        if (region != null && !region.isBlank() && !SmsPhoneNumbers.isRegion(region)) {
+            throw SmsErrors.invalid(providerName, configuration.getOperation(), "defaultRegion",
+                    "defaultRegion '" + region + "' is not a region code: use a two-letter ISO 3166 code such as DK");
+        }
     }
 
     /** The options the endpoint's HTTP client is built from. */

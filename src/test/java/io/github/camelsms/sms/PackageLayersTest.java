@@ -58,24 +58,24 @@ class PackageLayersTest {
     @Test
     void eachPackageDependsOnlyOnThoseBelowIt() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("root").definedBy(ROOT)
                 .layer("springboot").definedBy(ROOT + ".springboot..")
-                .layer("provider").definedBy(ROOT + ".provider..")
+                .layer("root").definedBy(ROOT)
+                .layer("http").definedBy(ROOT + ".http..")
                 .layer("webhook").definedBy(ROOT + ".webhook..")
+                .layer("provider").definedBy(ROOT + ".provider..")
                 .layer("spi").definedBy(ROOT + ".spi..")
                 .layer("text").definedBy(ROOT + ".text..")
-                .layer("http").definedBy(ROOT + ".http..")
                 .layer("exception").definedBy(ROOT + ".exception..")
                 .layer("model").definedBy(ROOT + ".model..")
                 .whereLayer("springboot").mayNotBeAccessedByAnyLayer()
                 .whereLayer("root").mayOnlyBeAccessedByLayers("springboot")
+                .whereLayer("http").mayOnlyBeAccessedByLayers("springboot", "root")
+                .whereLayer("webhook").mayOnlyBeAccessedByLayers("springboot", "root", "provider")
                 .whereLayer("provider").mayNotBeAccessedByAnyLayer()
-                .whereLayer("webhook").mayOnlyBeAccessedByLayers("root", "provider")
-                .whereLayer("spi").mayOnlyBeAccessedByLayers("root", "provider", "webhook")
-                .whereLayer("text").mayOnlyBeAccessedByLayers("root", "provider", "webhook", "spi")
-                .whereLayer("http").mayOnlyBeAccessedByLayers("root", "provider", "webhook", "spi", "text")
+                .whereLayer("spi").mayOnlyBeAccessedByLayers("springboot", "root", "http", "webhook", "provider")
+                .whereLayer("text").mayOnlyBeAccessedByLayers("springboot", "root", "http", "webhook", "provider", "spi")
                 .whereLayer("exception")
-                .mayOnlyBeAccessedByLayers("root", "springboot", "provider", "webhook", "spi", "text", "http")
+                .mayOnlyBeAccessedByLayers("springboot", "root", "http", "webhook", "provider", "spi", "text")
                 .check(MAIN);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelsms.sms.http;
 
 import io.github.camelsms.sms.spi.SmsAuthentication;
+import io.github.camelsms.sms.spi.SmsTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ import io.github.camelsms.sms.spi.SmsHttpResponse;
  * authentication, content type, timeouts), reads answers and turns I/O failures and non-2xx answers into
  * {@link SmsException}s. Retry waits are scheduled, not slept.
  */
-public final class SmsHttpTransport {
+public final class SmsHttpTransport implements SmsTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsHttpTransport.class);
 
@@ -115,6 +116,7 @@ public final class SmsHttpTransport {
     }
 
     /** Whether requests can still be sent: false once the component stopped and closed the client. */
+    @Override
     public boolean isOpen() {
         IOReactorStatus status = client.getStatus();
         return !clients.isClosed() && status != IOReactorStatus.SHUTTING_DOWN && status != IOReactorStatus.SHUT_DOWN;
@@ -125,6 +127,7 @@ public final class SmsHttpTransport {
      * (never another exception). Failures that are retryable and not in doubt are retried as the
      * {@link SmsRetryPolicy} says, after a wait on the component's timer: no thread waits.
      */
+    @Override
     public CompletableFuture<SmsHttpResponse> send(SmsHttpRequest request, String operation) {
         CompletableFuture<SmsHttpResponse> result = new CompletableFuture<>();
         attempt(request, operation, 1, result);
@@ -135,6 +138,7 @@ public final class SmsHttpTransport {
      * Sends the request once and waits for the answer, for callers that own their thread and report a failure
      * rather than repeat it (health checks: one request per check). Throws the {@link SmsException}, redacted.
      */
+    @Override
     public SmsHttpResponse executeOnce(SmsHttpRequest request, String operation) {
         CompletableFuture<SmsHttpResponse> future = sendOnce(request, operation);
         try {

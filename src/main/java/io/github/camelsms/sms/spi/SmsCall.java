@@ -1,6 +1,5 @@
 package io.github.camelsms.sms.spi;
 
-import io.github.camelsms.sms.http.SmsHttpTransport;
 import io.github.camelsms.sms.text.SmsText;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import io.github.camelsms.sms.SmsConfiguration;
 import io.github.camelsms.sms.exception.SmsException;
 import io.github.camelsms.sms.exception.SmsFailure;
 import io.github.camelsms.sms.exception.SmsPartialFailureException;
@@ -26,14 +24,14 @@ import org.apache.camel.Exchange;
 public final class SmsCall {
 
     private final Exchange exchange;
-    private final SmsConfiguration configuration;
+    private final SmsSettings configuration;
     private final SmsProvider provider;
-    private final SmsHttpTransport transport;
+    private final SmsTransport transport;
     private final Map<String, Object> outHeaders = new LinkedHashMap<>();
     private volatile int lastStatusCode;
 
-    public SmsCall(Exchange exchange, SmsConfiguration configuration, SmsProvider provider,
-                   SmsHttpTransport transport) {
+    public SmsCall(Exchange exchange, SmsSettings configuration, SmsProvider provider,
+                   SmsTransport transport) {
         this.exchange = exchange;
         this.configuration = configuration;
         this.provider = provider;
@@ -44,7 +42,7 @@ public final class SmsCall {
         return exchange;
     }
 
-    public SmsConfiguration configuration() {
+    public SmsSettings configuration() {
         return configuration;
     }
 
@@ -117,7 +115,7 @@ public final class SmsCall {
         return transport.isOpen() && !context.isStopping() && !context.isStopped();
     }
 
-    public SmsHttpTransport transport() {
+    public SmsTransport transport() {
         return transport;
     }
 

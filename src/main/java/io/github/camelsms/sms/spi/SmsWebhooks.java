@@ -3,7 +3,6 @@ package io.github.camelsms.sms.spi;
 import java.util.List;
 import java.util.Set;
 
-import io.github.camelsms.sms.SmsConfiguration;
 
 /**
  * The consumer half of a provider: the webhooks it calls (delivery reports, inbound messages). The consumer does
@@ -29,7 +28,7 @@ public interface SmsWebhooks {
      *
      * @throws io.github.camelsms.sms.exception.SmsValidationException naming the missing option and where its value is found
      */
-    default void checkSigningKey(String operation, SmsConfiguration configuration) {
+    default void checkSigningKey(String operation, SmsSettings configuration) {
     }
 
     /**
@@ -37,7 +36,7 @@ public interface SmsWebhooks {
      * when a consumer that validates signatures is set up (after {@link #checkSigningKey}). Only called when
      * {@link #canSign()}.
      */
-    SmsWebhookSignature signature(String operation, SmsConfiguration configuration);
+    SmsWebhookSignature signature(String operation, SmsSettings configuration);
 
     /**
      * Reads the request.

@@ -1,6 +1,5 @@
 package io.github.camelsms.sms.text;
 
-import io.github.camelsms.sms.spi.SmsErrors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,12 +90,9 @@ public final class SmsPhoneNumbers {
         return bareDigitsHaveCountryCode ? parse("+" + number, null) : null;
     }
 
-    /** Refuses a defaultRegion libphonenumber does not know, naming the option. */
-    public static void checkRegion(String region, String providerName, String operation) {
-        if (region != null && !region.isBlank() && regionOf(region) == null) {
-            throw SmsErrors.invalid(providerName, operation, "defaultRegion",
-                    "defaultRegion '" + region + "' is not a region code: use a two-letter ISO 3166 code such as DK");
-        }
+    /** Whether libphonenumber knows the region code (any case, surrounding blanks ignored). */
+    public static boolean isRegion(String region) {
+        return regionOf(region) != null;
     }
 
     private static String regionOf(String defaultRegion) {

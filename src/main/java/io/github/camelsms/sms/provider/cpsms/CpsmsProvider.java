@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.spi.SmsSettings;
 import io.github.camelsms.sms.spi.SmsHeaders;
 import io.github.camelsms.sms.exception.SmsException;
 import io.github.camelsms.sms.exception.SmsFailure;
@@ -28,7 +28,7 @@ import io.github.camelsms.sms.spi.SmsAuthentication;
 import io.github.camelsms.sms.spi.SmsErrors;
 import io.github.camelsms.sms.spi.SmsHttpRequest;
 import io.github.camelsms.sms.spi.SmsHttpResponse;
-import io.github.camelsms.sms.http.SmsHttpTransport;
+import io.github.camelsms.sms.spi.SmsTransport;
 import io.github.camelsms.sms.spi.SmsJson;
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
@@ -103,7 +103,7 @@ public class CpsmsProvider implements SmsProvider {
     private static final CpsmsWebhooks WEBHOOKS = new CpsmsWebhooks();
 
     @Override
-    public String defaultBaseUrl(SmsConfiguration configuration) {
+    public String defaultBaseUrl(SmsSettings configuration) {
         return DEFAULT_BASE_URL;
     }
 
@@ -113,12 +113,12 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     @Override
-    public SmsAuthentication authentication(SmsConfiguration configuration) {
+    public SmsAuthentication authentication(SmsSettings configuration) {
         return SmsAuthentication.basic(configuration.getUsername(), configuration.getApiKey());
     }
 
     @Override
-    public void checkConfiguration(SmsConfiguration configuration) {
+    public void checkConfiguration(SmsSettings configuration) {
         String operation = configuration.getOperation();
         if (isBlank(configuration.getUsername())) {
             throw SmsErrors.invalid(NAME, operation, "username",
@@ -141,7 +141,7 @@ public class CpsmsProvider implements SmsProvider {
     // sending
 
     private CompletableFuture<SmsSendResult> send(SmsCall call, boolean toGroup) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         Map<String, Object> body = new LinkedHashMap<>();
         SmsRecipients recipients = null;
         if (toGroup) {
@@ -529,7 +529,7 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     @Override
-    public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
+    public Map<String, Object> checkHealth(SmsTransport transport, SmsSettings configuration) {
         SmsHttpRequest request = SmsHttpRequest.get("/creditvalue");
         SmsHttpResponse response = transport.executeOnce(request, "healthCheck");
         BigDecimal credit;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.spi.SmsSettings;
 import io.github.camelsms.sms.spi.SmsHeaders;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
@@ -46,7 +46,7 @@ final class CpsmsWebhooks implements SmsWebhooks {
     }
 
     @Override
-    public SmsWebhookSignature signature(String operation, SmsConfiguration configuration) {
+    public SmsWebhookSignature signature(String operation, SmsSettings configuration) {
         throw new UnsupportedOperationException("CPSMS does not sign its callbacks");
     }
 

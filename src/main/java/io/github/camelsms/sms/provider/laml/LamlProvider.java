@@ -17,7 +17,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.spi.SmsSettings;
 import io.github.camelsms.sms.spi.SmsHeaders;
 import io.github.camelsms.sms.exception.SmsException;
 import io.github.camelsms.sms.model.SmsMessage;
@@ -30,7 +30,7 @@ import io.github.camelsms.sms.spi.SmsAuthentication;
 import io.github.camelsms.sms.spi.SmsErrors;
 import io.github.camelsms.sms.spi.SmsHttpRequest;
 import io.github.camelsms.sms.spi.SmsHttpResponse;
-import io.github.camelsms.sms.http.SmsHttpTransport;
+import io.github.camelsms.sms.spi.SmsTransport;
 import io.github.camelsms.sms.spi.SmsJson;
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
@@ -198,12 +198,12 @@ public abstract class LamlProvider implements SmsProvider {
     }
 
     @Override
-    public SmsAuthentication authentication(SmsConfiguration configuration) {
+    public SmsAuthentication authentication(SmsSettings configuration) {
         return SmsAuthentication.basic(configuration.getAccountSid(), configuration.getAuthToken());
     }
 
     @Override
-    public void checkConfiguration(SmsConfiguration configuration) {
+    public void checkConfiguration(SmsSettings configuration) {
         String sid = configuration.getAccountSid();
         if (sid == null || sid.isBlank()) {
             throw SmsErrors.invalid(name(), configuration.getOperation(), "accountSid",
@@ -231,7 +231,7 @@ public abstract class LamlProvider implements SmsProvider {
     // send
 
     private CompletableFuture<SmsSendResult> send(SmsCall call) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         SmsRecipients recipients = SmsRecipients.resolve(call, false, e164 -> e164, LamlNumbers.FORMAT_HINT,
                 channels());
         List<String> numbers = recipients.numbers();
@@ -365,7 +365,7 @@ public abstract class LamlProvider implements SmsProvider {
         });
     }
 
-    private static SmsHttpRequest balanceRequest(SmsConfiguration configuration) {
+    private static SmsHttpRequest balanceRequest(SmsSettings configuration) {
         return SmsHttpRequest.get("/Accounts/" + segment(configuration.getAccountSid()) + "/Balance.json");
     }
 
@@ -512,7 +512,7 @@ public abstract class LamlProvider implements SmsProvider {
     }
 
     @Override
-    public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
+    public Map<String, Object> checkHealth(SmsTransport transport, SmsSettings configuration) {
         if (hasBalance()) {
             SmsHttpRequest request = balanceRequest(configuration);
             SmsHttpResponse response = transport.executeOnce(request, "healthCheck");

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.spi.SmsSettings;
 import io.github.camelsms.sms.spi.SmsHeaders;
 import io.github.camelsms.sms.spi.SmsCall;
 import io.github.camelsms.sms.spi.SmsRecipients;
@@ -49,7 +49,7 @@ final class LamlSendParameters {
 
     /** The sender in the provider's wire form, or null when a Messaging Service picks it. */
     static String from(SmsCall call, LamlProvider provider, String messagingServiceSid) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         String raw = call.text(SmsHeaders.FROM, configuration.getFrom());
         if (raw == null) {
             if (messagingServiceSid != null) {
@@ -65,7 +65,7 @@ final class LamlSendParameters {
 
     /** A sender as the provider takes it (also a From filter of listMessages); refuses what it does not document. */
     static String sender(SmsCall call, LamlProvider provider, String raw) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         String channel = SmsRecipients.channelPrefix(raw, provider.channels());
         if (channel != null) {
             String number = LamlNumbers.e164(raw.substring(channel.length()), configuration.getDefaultRegion());
@@ -135,7 +135,7 @@ final class LamlSendParameters {
      * every input the provider cannot honour.
      */
     static Map<String, Object> optional(SmsCall call, LamlProvider provider, String messagingServiceSid) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         Map<String, Object> form = new LinkedHashMap<>();
         Instant sendAt = scheduledAt(call, provider, messagingServiceSid);
         if (sendAt != null) {

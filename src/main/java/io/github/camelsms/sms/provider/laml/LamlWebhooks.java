@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.spi.SmsSettings;
 import io.github.camelsms.sms.spi.SmsHeaders;
 import io.github.camelsms.sms.spi.SmsErrors;
 import io.github.camelsms.sms.model.DeliveryReport;
@@ -67,7 +67,7 @@ final class LamlWebhooks implements SmsWebhooks {
     }
 
     @Override
-    public void checkSigningKey(String operation, SmsConfiguration configuration) {
+    public void checkSigningKey(String operation, SmsSettings configuration) {
         if (ids.signsWithSigningKey()) {
             if (isBlank(configuration.getSecretKey())) {
                 throw SmsErrors.invalid(provider, operation, "secretKey", "validating " + provider + " webhook"
@@ -83,7 +83,7 @@ final class LamlWebhooks implements SmsWebhooks {
 
     /** Twilio's scheme, which the whole family uses, from either header; SignalWire signs with its Signing Key. */
     @Override
-    public SmsWebhookSignature signature(String operation, SmsConfiguration configuration) {
+    public SmsWebhookSignature signature(String operation, SmsSettings configuration) {
         String key = ids.signsWithSigningKey() ? configuration.getSecretKey() : configuration.getAuthToken();
         return new TwilioSignature(key, List.of(SIGNALWIRE_SIGNATURE, TWILIO_SIGNATURE));
     }
