@@ -206,6 +206,8 @@ public final class SmsHttpTransport implements SmsTransport {
             wireUrl = onWire == request ? url : resolveUrl(onWire, operation);
         } catch (SmsException foreign) {
             return CompletableFuture.failedFuture(foreign); // refused before anything was sent
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(SmsErrors.unexpected(provider.name(), operation, null, e));
         }
         CompletableFuture<SmsHttpResponse> future = new CompletableFuture<>();
         SmsRequestProgress progress = new SmsRequestProgress();
