@@ -207,7 +207,7 @@ public final class SmsHttpTransport implements SmsTransport {
         } catch (SmsException foreign) {
             return CompletableFuture.failedFuture(foreign); // refused before anything was sent
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(SmsErrors.unexpected(provider.name(), operation, null, e));
+            return CompletableFuture.failedFuture(SmsErrors.unexpected(providerName, operation, null, e));
         }
         CompletableFuture<SmsHttpResponse> future = new CompletableFuture<>();
         SmsRequestProgress progress = new SmsRequestProgress();
