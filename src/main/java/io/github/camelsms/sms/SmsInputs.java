@@ -90,6 +90,24 @@ final class SmsInputs {
     }
 
     /**
+     * Refuses, when a consumer endpoint starts, options set on it that only producers read (a consumer sends nothing).
+     */
+    static void checkConsumerOptions(SmsProvider provider, String operation, Set<String> setOnEndpoint) {
+        for (String given : new TreeSet<>(setOnEndpoint)) {
+            String option = canonical(given);
+            Field field = option == null ? null : OPTIONS.get(option);
+            UriParam param = field == null ? null : field.getAnnotation(UriParam.class);
+            if (param != null && param.label().startsWith("producer") && !param.label().contains("consumer")) {
+                throw SmsErrors.invalid(provider.name(), operation, option, "option '" + option
+                                                                            + "' is read by producers only, and "
+                                                                            + provider.name() + " " + operation
+                                                                            + " receives webhooks: remove it from"
+                                                                            + " the endpoint");
+            }
+        }
+    }
+
+    /**
      * Refuses provider options that nobody would read: on the endpoint, one its provider does not declare; on the
      * component, one without a provider prefix, for an unknown provider or that the named provider does not declare.
      */
