@@ -39,9 +39,14 @@ class MetadataDefaultsTest extends CamelTestSupport {
             assertThat(option.isMissingNode()).as("validateSignature in the metadata").isFalse();
             // no single default is true of every provider: the metadata must not claim one
             assertThat(option.has("defaultValue")).as("a default in %s", option).isFalse();
-            assertThat(option.get("description").asText())
-                    .contains("true for " + String.join(" and ", validating))
-                    .contains("false for " + String.join(" and ", notValidating));
+            assertThat(option.get("description").asText()).contains("Validates signatures by default");
+        }
+        // the doc's generated provider table says each provider's
+        for (String provider : validating) {
+            assertThat(ProviderDeclarationsTest.providersTable()).containsPattern("\\| `" + provider + "` \\|.*\\| yes\n");
+        }
+        for (String provider : notValidating) {
+            assertThat(ProviderDeclarationsTest.providersTable()).containsPattern("\\| `" + provider + "` \\|.*\\| no\n");
         }
     }
 

@@ -81,8 +81,9 @@ class ProviderDeclarationsTest {
 
     /** One row per provider: its operations, consumers and own options (secret ones marked). */
     static String providersTable() {
-        StringBuilder out = new StringBuilder("[width=\"100%\",cols=\"1,4,2,3\",options=\"header\"]\n|===\n"
-                                              + "| Provider | Operations | Consumers | Own options (`provider.` prefix)\n");
+        StringBuilder out = new StringBuilder("[width=\"100%\",cols=\"1,4,2,3,1\",options=\"header\"]\n|===\n"
+                                              + "| Provider | Operations | Consumers | Own options (`provider.` prefix)"
+                                              + " | Validates signatures by default\n");
         for (String name : SmsProviders.names()) {
             SmsProvider provider = SmsProviders.find(name);
             List<String> options = new ArrayList<>();
@@ -90,7 +91,9 @@ class ProviderDeclarationsTest {
             out.append("| `").append(name).append("` | ").append(String.join(", ", provider.operations().keySet()))
                     .append(" | ").append(provider.consumerOperations().isEmpty() ? "-"
                             : String.join(", ", provider.consumerOperations()))
-                    .append(" | ").append(options.isEmpty() ? "-" : String.join(", ", options)).append('\n');
+                    .append(" | ").append(options.isEmpty() ? "-" : String.join(", ", options))
+                    .append(" | ").append(provider.webhooks() != null && provider.webhooks().signsByDefault() ? "yes" : "no")
+                    .append('\n');
         }
         return out.append("|===\n").toString();
     }

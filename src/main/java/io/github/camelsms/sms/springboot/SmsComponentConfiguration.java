@@ -280,10 +280,10 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String username;
     /**
-     * Reject (403) webhooks without a valid X-Twilio-Signature or X-SignalWire-Signature (HMAC-SHA1 with the
-     * authToken; signalwire: with the secretKey, its Signing Key). Unset, it is true for signalwire and
-     * twilio and false for cpsms and mycpaas: CPSMS does not sign (true is refused) and the mycpaas
-     * documentation says nothing of signing.
+     * Reject (403) webhooks without a valid signature in the provider's scheme (such as X-Twilio-Signature,
+     * HMAC-SHA1 with the authToken; signalwire: with the secretKey, its Signing Key). Unset, it is true for
+     * the providers that sign their webhooks and false for the others (the column 'Validates signatures by
+     * default' of the documentation's provider table); true is refused for a provider that does not sign.
      */
     private Boolean validateSignature;
     /**
