@@ -255,6 +255,19 @@ class InfobipProviderTest extends WebhookTestSupport {
                         org.assertj.core.groups.Tuple.tuple(SmsRecipientResult.IN_DOUBT, "c-3"));
     }
 
+    @Test
+    void absurdValuesInAnAnswerStayInsideTheTaxonomy() {
+        sim.inject(Fault.status(200, "{\"balance\":1e999999999,\"currency\":\"EUR\"}"));
+        SmsProviderException balance = failure(SmsProviderException.class, infobip("credit", "retryAttempts=0"),
+                null, Map.of());
+        assertThat(balance.isInDoubt()).as("a read").isFalse();
+
+        sim.inject(Fault.status(200, "{\"results\":[{\"messageId\":\"m\",\"destination\":\"" + N1 + "\","
+                                     + "\"messageCount\":99999999999}]}"));
+        assertThat(failure(SmsProviderException.class, infobip("getMessage", "retryAttempts=0"), null,
+                Map.of(SmsConstants.MESSAGE_ID, "m")).getMessage()).contains("messageCount");
+    }
+
     // the other operations
 
     @Test
@@ -327,5 +340,18 @@ class InfobipProviderTest extends WebhookTestSupport {
         assertThat(postJson(local("/infobip/inbound"), "{\"results\":[{\"messageId\":\"1\",\"from\":\"1\"}]}",
                 Map.of()).statusCode()).isEqualTo(403);
         assertThat(inbound.getExchanges()).hasSize(1);
+    }
+
+    @Test
+    void aWebhookWithMoreResultsThanAnyBucketIsRefusedWithoutRouting() throws Exception {
+        StringBuilder results = new StringBuilder();
+        for (int i = 0; i < 1001; i++) {
+            results.append(i == 0 ? "" : ",").append("{\"messageId\":\"m").append(i).append("\",\"to\":\"")
+                    .append(N1).append("\",\"status\":{\"groupId\":3,\"groupName\":\"DELIVERED\",\"id\":5,"
+                                       + "\"name\":\"DELIVERED_TO_HANDSET\"}}");
+        }
+        assertThat(postJson(local("/infobip/reports?webhookVerifyToken=" + WEBHOOK_VERIFY_TOKEN),
+                "{\"results\":[" + results + "]}", Map.of()).statusCode()).isEqualTo(400);
+        assertThat(getMockEndpoint("mock:reports").getExchanges()).isEmpty();
     }
 }

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * send split into several requests (maxRecipientsPerRequest) has one bulk per request, {@code <bulk id>-1},
  * {@code -2}, ...; the message id of the n-th number (from 1, in input order) is {@code <bulk id>-<n>}. The send puts
  * the bulk id in the exchange's CamelSmsReference header before any request goes out, so a route's error handler has
- * it whatever happens; every in-doubt or failed recipient of a result carries its message id.
+ * it whatever happens; every in-doubt recipient of a result carries its message id.
  */
 final class InfobipSend {
 
