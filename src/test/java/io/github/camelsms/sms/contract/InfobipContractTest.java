@@ -32,9 +32,11 @@ class InfobipContractTest extends ProviderContractTest {
 
     @Override
     protected String uriWithCredentialsOnComponent(String operation) {
-        context.getComponent("sms", SmsComponent.class).getConfiguration().getProviderOptions()
-                .put("infobip.apiKey", INFOBIP_KEY);
-        return "sms:infobip/" + operation + "?baseUrl=" + sim.baseUrl("infobip");
+        // the account's base URL scoped to Infobip on the component too, as an application holding several providers does
+        var options = context.getComponent("sms", SmsComponent.class).getConfiguration().getProviderOptions();
+        options.put("infobip.apiKey", INFOBIP_KEY);
+        options.put("infobip.baseUrl", sim.baseUrl("infobip"));
+        return "sms:infobip/" + operation;
     }
 
     @Override
