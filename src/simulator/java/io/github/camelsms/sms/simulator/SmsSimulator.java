@@ -65,6 +65,7 @@ public final class SmsSimulator implements AutoCloseable {
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final CpsmsSimulation cpsms;
     private final LamlSimulation laml;
+    private final InfobipSimulation infobip;
     private final Map<String, Simulation> byPrefix = new ConcurrentHashMap<>();
     private final Map<String, Simulation> byProvider = new ConcurrentHashMap<>();
     private volatile double randomFaultRate;
@@ -80,7 +81,9 @@ public final class SmsSimulator implements AutoCloseable {
         this.callbackClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.cpsms = new CpsmsSimulation(this);
         this.laml = new LamlSimulation(this);
+        this.infobip = new InfobipSimulation(this);
         register(cpsms);
+        register(infobip);
         laml.members().forEach(this::register);
         ServiceLoader.load(RequestCheck.class, SmsSimulator.class.getClassLoader()).forEach(checks::add);
         server.setExecutor(executor);
@@ -202,6 +205,11 @@ public final class SmsSimulator implements AutoCloseable {
     /** The LaML half: accounts and their messages. */
     public LamlSimulation laml() {
         return laml;
+    }
+
+    /** Infobip's API under /infobip: {@code baseUrl("infobip")}. */
+    public InfobipSimulation infobip() {
+        return infobip;
     }
 
     /** Every request received so far, in arrival order. */

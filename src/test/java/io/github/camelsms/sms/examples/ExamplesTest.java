@@ -66,6 +66,18 @@ class ExamplesTest {
     }
 
     @Test
+    void infobipSendYamlNamesTheBulkAndLooksTheMessageUpByItsId() throws Exception {
+        List<RecordedRequest> requests = run("infobip-send.yaml");
+        assertThat(requests).extracting(RecordedRequest::path).containsExactly("/infobip/sms/3/messages",
+                "/infobip/sms/3/logs", "/infobip/account/1/balance");
+        assertThat(requests.get(0).header("Authorization")).isEqualTo("App " + ExamplesRunner.INFOBIP_API_KEY);
+        assertThat(requests.get(0).json().at("/options/schedule/bulkId").asText()).isEqualTo("booking-2931");
+        assertThat(requests.get(0).json().at("/messages/0/destinations/0/messageId").asText())
+                .isEqualTo("booking-2931-1");
+        assertThat(requests.get(1).query()).isEqualTo("messageId=booking-2931-1");
+    }
+
+    @Test
     void twilioScheduledSendYamlSchedulesThroughTheMessagingServiceAndCancels() throws Exception {
         List<RecordedRequest> requests = run("twilio-scheduled-send.yaml");
         assertThat(requests).extracting(RecordedRequest::method).containsExactly("POST", "POST");
