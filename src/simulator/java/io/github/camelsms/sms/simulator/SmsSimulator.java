@@ -65,6 +65,7 @@ public final class SmsSimulator implements AutoCloseable {
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final CpsmsSimulation cpsms;
     private final LamlSimulation laml;
+    private final VonageSimulation vonage;
     private final Map<String, Simulation> byPrefix = new ConcurrentHashMap<>();
     private final Map<String, Simulation> byProvider = new ConcurrentHashMap<>();
     private volatile double randomFaultRate;
@@ -82,6 +83,8 @@ public final class SmsSimulator implements AutoCloseable {
         this.laml = new LamlSimulation(this);
         register(cpsms);
         laml.members().forEach(this::register);
+        this.vonage = new VonageSimulation(this);
+        register(vonage);
         ServiceLoader.load(RequestCheck.class, SmsSimulator.class.getClassLoader()).forEach(checks::add);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -202,6 +205,11 @@ public final class SmsSimulator implements AutoCloseable {
     /** The LaML half: accounts and their messages. */
     public LamlSimulation laml() {
         return laml;
+    }
+
+    /** Vonage's SMS API (/sms/json) and its account balance (/account/get-balance), at {@link #baseUrl()}. */
+    public VonageSimulation vonage() {
+        return vonage;
     }
 
     /** Every request received so far, in arrival order. */
