@@ -92,7 +92,7 @@ final class VonageSendForm {
         if (from.matches("(?=.*[A-Za-z])[A-Za-z0-9]{1,11}")) {
             return from;
         }
-        throw call.invalid("from", "the sender '" + from + "' must be a number in international format of at most 15"
+        throw call.invalid("from", "the sender (from) '" + from + "' must be a number in international format of at most 15"
                                    + " digits (without 00) or at most 11 letters and digits without spaces");
     }
 
