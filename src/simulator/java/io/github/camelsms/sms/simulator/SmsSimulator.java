@@ -66,6 +66,7 @@ public final class SmsSimulator implements AutoCloseable {
     private final CpsmsSimulation cpsms;
     private final LamlSimulation laml;
     private final InfobipSimulation infobip;
+    private final VonageSimulation vonage;
     private final Map<String, Simulation> byPrefix = new ConcurrentHashMap<>();
     private final Map<String, Simulation> byProvider = new ConcurrentHashMap<>();
     private volatile double randomFaultRate;
@@ -85,6 +86,8 @@ public final class SmsSimulator implements AutoCloseable {
         register(cpsms);
         register(infobip);
         laml.members().forEach(this::register);
+        this.vonage = new VonageSimulation(this);
+        register(vonage);
         ServiceLoader.load(RequestCheck.class, SmsSimulator.class.getClassLoader()).forEach(checks::add);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -210,6 +213,11 @@ public final class SmsSimulator implements AutoCloseable {
     /** Infobip's API under /infobip: {@code baseUrl("infobip")}. */
     public InfobipSimulation infobip() {
         return infobip;
+    }
+
+    /** Vonage's SMS API (/sms/json) and its account balance (/account/get-balance), at {@link #baseUrl()}. */
+    public VonageSimulation vonage() {
+        return vonage;
     }
 
     /** Every request received so far, in arrival order. */

@@ -31,6 +31,8 @@ public final class ExamplesRunner {
     public static final String SIGNALWIRE_PROJECT_ID = "ea108133-d6b3-407c-9536-9fad8a929a6a";
     public static final String SIGNALWIRE_API_TOKEN = "PT-demo-api-token";
     public static final String SIGNALWIRE_SIGNING_KEY = "PSK_demo-signing-key";
+    public static final String VONAGE_API_KEY = "demo1234";
+    public static final String VONAGE_SECRET = "demo-vonage-secret";
     public static final String MESSAGING_SERVICE_SID = "MG000000000000000000000000000000de";
     public static final String WEBHOOK_VERIFY_TOKEN = "demo-webhook-verify-token";
     public static final String INFOBIP_API_KEY = "demo-infobip-api-key";
@@ -79,6 +81,7 @@ public final class ExamplesRunner {
         simulator.laml().addSignalWireProject(SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNALWIRE_SIGNING_KEY);
         simulator.laml().statusDelay(Duration.ofMillis(100));
         simulator.infobip().addAccount(INFOBIP_API_KEY, new BigDecimal("50"));
+        simulator.vonage().addAccount(VONAGE_API_KEY, VONAGE_SECRET, new BigDecimal("10"));
 
         AtomicInteger failures = new AtomicInteger();
         List<LamlSimulation.InboundAnswer> inboundReplies = new CopyOnWriteArrayList<>();
@@ -94,6 +97,10 @@ public final class ExamplesRunner {
         main.addInitialProperty("camel.component.sms.account-sid", ACCOUNT_SID);
         main.addInitialProperty("camel.component.sms.auth-token", AUTH_TOKEN);
         main.addInitialProperty("camel.component.sms.webhook-verify-token", WEBHOOK_VERIFY_TOKEN);
+        // the documented provider-options.vonage.api-key form fails to bind in camel-main 4.18 ("Cannot find getter
+        // method: vonage on bean: class java.util.LinkedHashMap"); Camel's map-key brackets bind
+        main.addInitialProperty("camel.component.sms.provider-options[vonage.api-key]", VONAGE_API_KEY);
+        main.addInitialProperty("camel.component.sms.provider-options[vonage.secret]", VONAGE_SECRET);
         main.addInitialProperty("twilio.messaging-service-sid", MESSAGING_SERVICE_SID);
         main.addInitialProperty("signalwire.project-id", SIGNALWIRE_PROJECT_ID);
         main.addInitialProperty("signalwire.api-token", SIGNALWIRE_API_TOKEN);

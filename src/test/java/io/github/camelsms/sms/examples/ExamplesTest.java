@@ -31,6 +31,17 @@ class ExamplesTest {
     }
 
     @Test
+    void vonageSendYamlFansOutWithTheCredentialsOnTheComponent() throws Exception {
+        List<RecordedRequest> requests = run("vonage-send.yaml");
+        assertThat(requests).extracting(RecordedRequest::path).containsExactly("/sms/json", "/sms/json",
+                "/account/get-balance");
+        assertThat(requests).allSatisfy(r -> assertThat(r.basicUser()).isEqualTo(ExamplesRunner.VONAGE_API_KEY));
+        assertThat(requests.subList(0, 2)).extracting(r -> r.formValue("to"))
+                .containsExactlyInAnyOrder("447700900001", "447700900002");
+        assertThat(requests.get(0).formValue("client-ref")).isEqualTo("order-1042");
+    }
+
+    @Test
     void singleSendJava() throws Exception {
         List<RecordedRequest> requests = run("SingleSend.java");
         assertThat(requests).singleElement().satisfies(r -> {
