@@ -71,8 +71,10 @@ public final class BrokerSendApp {
         }
 
         @Override
-        public void notify(CamelEvent event) throws IOException {
-            if (event instanceof ExchangeSentEvent sent && sent.getEndpoint().getEndpointUri().contains("queue:" + queue + "?")) {
+        public synchronized void notify(CamelEvent event) throws IOException {
+            // synchronized: when two consumers publish at once, one halts the JVM and the other never records
+            if (event instanceof ExchangeSentEvent sent
+                && sent.getEndpoint().getEndpointUri().contains("queue:" + queue + "?")) {
                 String line = String.join("\t", sent.getExchange().getMessage().getHeader("SmsKey", String.class),
                         queue, sent.getExchange().getMessage().getHeader("SmsFailure", String.class)) + "\n";
                 Files.writeString(record, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
