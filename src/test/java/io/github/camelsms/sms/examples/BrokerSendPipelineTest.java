@@ -34,7 +34,6 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.test.AvailablePortFinder;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,9 +152,6 @@ class BrokerSendPipelineTest {
      */
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    @Disabled("fails on the example as it is: after a failed sms: step the route goes on on the SmsHttp I/O thread, so "
-              + "the publish to sms.in-doubt commits on a session of its own and is repeated after the redelivery "
-              + "(a transacted step in the route did not help: see the flake branch's report)")
     void killedBetweenPublishingAnOutcomeAndCommittingPublishesItOnce() throws Exception {
         try (SmsSimulator simulator = SmsSimulator.start()) {
             CpsmsSimulation.Account account = simulator.cpsms().addAccount(USER, API_KEY, new BigDecimal("100000"));
