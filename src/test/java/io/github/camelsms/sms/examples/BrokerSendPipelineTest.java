@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import io.github.camelsms.sms.simulator.CpsmsSimulation;
@@ -48,6 +49,7 @@ import static org.assertj.core.api.Assertions.fail;
 class BrokerSendPipelineTest {
 
     private static final int MESSAGES = 1000;
+    private static final int KILL_ORDERS = 40;
     private static final String USER = "pipeline";
     private static final String API_KEY = "pipeline-api-key";
     private static final Duration HOLD = Duration.ofSeconds(5);
@@ -64,10 +66,10 @@ class BrokerSendPipelineTest {
         try (SmsSimulator simulator = SmsSimulator.start()) {
             CpsmsSimulation.Account account = simulator.cpsms().addAccount(USER, API_KEY, new BigDecimal("100000"));
             int brokerPort = AvailablePortFinder.getNextAvailable();
-            EmbeddedActiveMQ broker = startBroker(brokerPort);
+            EmbeddedActiveMQ broker = startBroker(brokerPort, 5);
             String brokerUrl = "tcp://127.0.0.1:" + brokerPort;
             try (ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory(brokerUrl)) {
-                publish(connectionFactory);
+                publish(connectionFactory, MESSAGES, i -> String.format("+45221%05d", i));
 
                 Process app = startApp(simulator, brokerUrl, "first");
                 awaitOrFail(() -> account.messages().size() >= MESSAGES / 4, app, "the first run to send 250 SMS");
@@ -142,7 +144,90 @@ class BrokerSendPipelineTest {
         }
     }
 
-    private EmbeddedActiveMQ startBroker(int port) throws Exception {
+    /**
+     * Halts the application right after it published an outcome, before the consumer's transaction commits: after
+     * a publish to sms.failed, after one to sms.in-doubt (a 500), and after one to sms.in-doubt for a message the
+     * previous kill put back. The broker redelivers each of those messages; if the publish had committed on its own,
+     * the redelivered message would be published a second time.
+     */
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void killedBetweenPublishingAnOutcomeAndCommittingPublishesItOnce() throws Exception {
+        try (SmsSimulator simulator = SmsSimulator.start()) {
+            CpsmsSimulation.Account account = simulator.cpsms().addAccount(USER, API_KEY, new BigDecimal("100000"));
+            int brokerPort = AvailablePortFinder.getNextAvailable();
+            // every kill counts as a delivery of the messages the consumers had fetched: no dead letters from that
+            EmbeddedActiveMQ broker = startBroker(brokerPort, 20);
+            String brokerUrl = "tcp://127.0.0.1:" + brokerPort;
+            try (ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory(brokerUrl)) {
+                publish(connectionFactory, KILL_ORDERS, i -> refused(i) ? "+4512" : String.format("+45221%05d", i));
+                Path record = dir.resolve("halts.txt");
+
+                // a number the component refuses goes to sms.failed
+                runUntilHalted(simulator, brokerUrl, "kill-1-failed", "sms.failed", record, 1);
+                // every send answered 500: in doubt, not carried out
+                simulator.randomFaults(1.0, List.of(Fault.status(500, "{}")));
+                runUntilHalted(simulator, brokerUrl, "kill-2-in-doubt", "sms.in-doubt", record, 2);
+                // no faults: the only in-doubt publishes are of the messages whose send a kill cut short
+                simulator.clearFaults();
+                runUntilHalted(simulator, brokerUrl, "kill-3-stopped", "sms.in-doubt", record, 3);
+                simulator.randomFaults(0.3, List.of(Fault.status(500, "{}")));
+                Process app = startApp(simulator, brokerUrl, "last");
+                awaitOrFail(() -> messageCount(broker, "sms.send") == 0, app, "the last run to empty sms.send");
+                app.destroy();
+                app.waitFor(30, TimeUnit.SECONDS);
+
+                List<String[]> halts = Files.readAllLines(record).stream().map(line -> line.split("\t")).toList();
+                assertThat(halts).extracting(halt -> halt[1])
+                        .containsExactly("sms.failed", "sms.in-doubt", "sms.in-doubt");
+                assertThat(halts.get(2)[2]).as("the third kill's publish").startsWith("the application stopped");
+                Map<String, Long> sends = account.messages().stream()
+                        .collect(Collectors.groupingBy(m -> m.message(), TreeMap::new, Collectors.counting()));
+                Map<String, Message> inDoubt = drain(connectionFactory, "sms.in-doubt");
+                Map<String, Message> failed = drain(connectionFactory, "sms.failed");
+                List<String> problems = new ArrayList<>();
+                for (int i = 0; i < KILL_ORDERS; i++) {
+                    String key = key(i);
+                    long sent = sends.getOrDefault(text(key), 0L);
+                    boolean outcome = inDoubt.containsKey(key) || failed.containsKey(key);
+                    if (inDoubt.containsKey(key) && failed.containsKey(key)) {
+                        problems.add(key + " both in doubt and failed");
+                    } else if (refused(i) && !failed.containsKey(key)) {
+                        problems.add(key + " refused but not on sms.failed");
+                    } else if (sent > 1 || sent == 1 && failed.containsKey(key)) {
+                        problems.add(key + " sent " + sent + " times" + (outcome ? " and failed" : ""));
+                    } else if (sent == 0 && !outcome) {
+                        problems.add(key + " lost: neither sent, in doubt nor failed");
+                    }
+                }
+                assertThat(problems).isEmpty();
+                assertThat(failed).as("the first kill's message").containsKey(halts.get(0)[0]);
+                assertThat(inDoubt).as("the other kills' messages").containsKeys(halts.get(1)[0], halts.get(2)[0]);
+                assertThat(messageCount(broker, "sms.dead")).as("broker's dead letters").isZero();
+            } finally {
+                broker.stop();
+            }
+        }
+    }
+
+    /** Runs the application until its route halts it right after publishing to the queue (the halt's record line). */
+    private void runUntilHalted(SmsSimulator simulator, String brokerUrl, String run, String queue, Path record,
+            int halts) throws Exception {
+        Process app = startApp(simulator, brokerUrl, run, "halt.after=" + queue, "halt.record=" + record);
+        if (!app.waitFor(90, TimeUnit.SECONDS)) {
+            app.destroyForcibly();
+            fail("waited in vain for " + run + " to halt after a publish to " + queue + "; its log:\n" + logs());
+        }
+        assertThat(app.exitValue()).as(run + " halted after a publish to " + queue + "; its log:\n" + logs())
+                .isEqualTo(137);
+        assertThat(Files.readAllLines(record)).as("halts").hasSize(halts);
+    }
+
+    private static boolean refused(int i) {
+        return i % 5 == 4;
+    }
+
+    private EmbeddedActiveMQ startBroker(int port, int maxDeliveryAttempts) throws Exception {
         Path data = dir.resolve("broker");
         ConfigurationImpl configuration = new ConfigurationImpl();
         configuration.setPersistenceEnabled(true);
@@ -157,20 +242,20 @@ class BrokerSendPipelineTest {
         configuration.addAddressSetting("sms.#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of("sms.dead"))
                 .setAutoCreateDeadLetterResources(true)
-                .setMaxDeliveryAttempts(5));
+                .setMaxDeliveryAttempts(maxDeliveryAttempts));
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(configuration);
         broker.start();
         return broker;
     }
 
-    private static void publish(ActiveMQConnectionFactory connectionFactory) {
+    private static void publish(ActiveMQConnectionFactory connectionFactory, int count, IntFunction<String> to) {
         try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
             Queue queue = context.createQueue("sms.send");
             JMSProducer producer = context.createProducer();
-            for (int i = 0; i < MESSAGES; i++) {
+            for (int i = 0; i < count; i++) {
                 producer.setProperty("SmsKey", key(i))
-                        .setProperty("SmsTo", String.format("+45221%05d", i))
+                        .setProperty("SmsTo", to.apply(i))
                         .send(queue, text(key(i)));
             }
             context.commit();
@@ -196,10 +281,11 @@ class BrokerSendPipelineTest {
         return queue == null ? 0 : queue.getMessageCount();
     }
 
-    private Process startApp(SmsSimulator simulator, String brokerUrl, String run) throws IOException {
+    private Process startApp(SmsSimulator simulator, String brokerUrl, String run, String... moreArguments)
+            throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path log = dir.resolve(run + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dlogback.configurationFile=" + new File("src/test/resources/logback-examples.xml").getAbsolutePath(),
                 "-cp", classpath, BrokerSendApp.class.getName(),
@@ -207,7 +293,8 @@ class BrokerSendPipelineTest {
                 "camel.component.sms.username=" + USER,
                 "camel.component.sms.api-key=" + API_KEY,
                 "broker.url=" + brokerUrl,
-                "sms.keys-dir=" + dir.resolve("keys"));
+                "sms.keys-dir=" + dir.resolve("keys")));
+        command.addAll(List.of(moreArguments));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
@@ -225,13 +312,14 @@ class BrokerSendPipelineTest {
 
     private String logs() throws IOException {
         StringBuilder text = new StringBuilder();
-        for (String run : List.of("first", "second")) {
-            Path log = dir.resolve(run + ".log");
-            if (Files.exists(log)) {
-                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-                text.append("--- ").append(run).append(" run\n")
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size())));
-            }
+        List<Path> logs;
+        try (var files = Files.list(dir)) {
+            logs = files.filter(f -> f.toString().endsWith(".log")).sorted().toList();
+        }
+        for (Path log : logs) {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            text.append("--- ").append(log.getFileName()).append("\n")
+                    .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size())));
         }
         return text.toString();
     }
