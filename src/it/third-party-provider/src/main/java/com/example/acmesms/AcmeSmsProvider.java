@@ -3,6 +3,7 @@ package com.example.acmesms;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,10 +173,15 @@ public final class AcmeSmsProvider implements SmsProvider {
             throw SmsErrors.unreadable(NAME, call.operation(), request, response, "no results array");
         }
         Map<String, SmsRecipientResult> named = new LinkedHashMap<>();
+        Set<String> namedTwice = new HashSet<>();
         for (JsonNode entry : results) {
             String to = SmsJson.text(entry, "to");
-            if (to == null || !sentTo.contains(to) || named.containsKey(to)) {
-                continue; // never report a number that was not sent, nor trust a number named twice
+            if (to == null || !sentTo.contains(to)) {
+                continue; // a number that was not sent is never reported
+            }
+            if (named.containsKey(to)) {
+                namedTwice.add(to); // which of the two answers holds is unknown
+                continue;
             }
             JsonNode error = SmsJson.field(entry, "error");
             String id = SmsJson.text(entry, "id");
@@ -188,9 +194,9 @@ public final class AcmeSmsProvider implements SmsProvider {
         }
         List<SmsRecipientResult> ordered = new ArrayList<>(sentTo.size());
         for (String to : sentTo) {
-            SmsRecipientResult result = named.get(to);
+            SmsRecipientResult result = namedTwice.contains(to) ? null : named.get(to);
             ordered.add(result != null ? result : new SmsRecipientResult(to, false, null, SmsRecipientResult.IN_DOUBT,
-                    null, null, "the answer does not account for this number: check before sending again"));
+                    null, null, "the answer does not account for this number once: check before sending again"));
         }
         return ordered;
     }
