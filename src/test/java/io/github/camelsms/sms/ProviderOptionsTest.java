@@ -9,6 +9,7 @@ import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.spi.SmsProviderOption;
 import io.github.camelsms.sms.spi.SmsProviders;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.camel.util.SensitiveUtils;
 import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.URISupport;
@@ -54,6 +55,50 @@ class ProviderOptionsTest extends SmsTestSupport {
         context.getComponent("sms", SmsComponent.class).getConfiguration().getProviderOptions().put("secret", "x");
         assertThatThrownBy(() -> call(cpsms("send"), "Hello", Map.of(SmsConstants.TO, "+4522334488")))
                 .hasRootCauseInstanceOf(SmsValidationException.class).rootCause().hasMessageContaining("prefix it with the provider's name, such as cpsms.secret");
+        assertThat(sim.requests()).isEmpty();
+    }
+
+    /**
+     * One application holds the CPSMS key and two LaML accounts (mycpaas and twilio, both of which read accountSid and
+     * authToken) on the component at once, bound as camel-main binds application.properties; each endpoint sends its
+     * own provider's, and an endpoint's own URI option still wins.
+     */
+    @Test
+    void eachProvidersCredentialsLiveOnTheComponentAtOnce() {
+        String twilioSid = "AC" + "f".repeat(32);
+        sim.laml().addAccount(twilioSid, "twilio-T0ken-of-another-account");
+        SmsComponent component = context.getComponent("sms", SmsComponent.class);
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("provider-options.cpsms.username", USER);
+        properties.put("provider-options.cpsms.api-key", API_KEY);
+        properties.put("provider-options.mycpaas.account-sid", LAML_SID);
+        properties.put("provider-options.mycpaas.auth-token", LAML_TOKEN);
+        properties.put("provider-options.twilio.account-sid", twilioSid);
+        properties.put("provider-options.twilio.auth-token", "twilio-T0ken-of-another-account");
+        assertThat(PropertyBindingSupport.build().withIgnoreCase(true).bind(context, component, properties)).isTrue();
+        Map<String, Object> to = Map.of(SmsConstants.TO, "+4522334488");
+
+        assertThat(call("sms:cpsms/send?baseUrl=" + sim.baseUrl(), "Hello", to).getException()).isNull();
+        assertThat(sim.lastRequest().basicUser()).isEqualTo(USER);
+        assertThat(call("sms:mycpaas/send?from=RAW(" + LAML_FROM + ")&baseUrl=" + sim.baseUrl("mycpaas"), "Hello", to)
+                .getException()).isNull();
+        assertThat(sim.lastRequest().basicUser()).isEqualTo(LAML_SID);
+        assertThat(call("sms:twilio/send?from=RAW(" + LAML_FROM + ")&baseUrl=" + sim.baseUrl("twilio"), "Hello", to)
+                .getException()).isNull();
+        assertThat(sim.lastRequest().basicUser()).isEqualTo(twilioSid);
+        assertThat(sim.lastRequest().path()).contains(twilioSid);
+
+        assertThat(call("sms:twilio/send?accountSid=" + LAML_SID + "&authToken=RAW(" + LAML_TOKEN + ")&from=RAW("
+                        + LAML_FROM + ")&baseUrl=" + sim.baseUrl("twilio"), "Hello", to).getException()).isNull();
+        assertThat(sim.lastRequest().basicUser()).as("the URI's own option wins").isEqualTo(LAML_SID);
+    }
+
+    @Test
+    void aComponentScopedOptionTheProviderDoesNotHonourIsRefused() {
+        context.getComponent("sms", SmsComponent.class).getConfiguration().getProviderOptions().put("twilio.flash", true);
+        assertThatThrownBy(() -> call(cpsms("send"), "Hello", Map.of(SmsConstants.TO, "+4522334488")))
+                .hasRootCauseInstanceOf(SmsValidationException.class).rootCause()
+                .hasMessageContaining("twilio has no option 'flash'");
         assertThat(sim.requests()).isEmpty();
     }
 
