@@ -6,20 +6,27 @@ import java.util.Map;
 
 /**
  * An answer a simulated provider gives.
+ *
+ * @param status  the HTTP status
+ * @param headers the response headers
+ * @param body    the body; empty for none
  */
-record SimResponse(int status, Map<String, String> headers, byte[] body) {
+public record SimResponse(int status, Map<String, String> headers, byte[] body) {
 
-    static SimResponse json(int status, String json) {
+    /** A JSON answer (Content-Type application/json; charset=utf-8). */
+    public static SimResponse json(int status, String json) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json; charset=utf-8");
         return new SimResponse(status, headers, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    static SimResponse empty(int status) {
+    /** An answer without a body. */
+    public static SimResponse empty(int status) {
         return new SimResponse(status, Map.of(), new byte[0]);
     }
 
-    SimResponse withHeader(String name, String value) {
+    /** This answer with one more header. */
+    public SimResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return new SimResponse(status, copy, body);

@@ -7,10 +7,13 @@ import java.util.List;
  * to the simulation registered with the longest prefix of the request's path, after recording it, putting it to the
  * request checks and applying any injected fault; adding a provider adds a simulation, not a branch in the dispatcher.
  * A simulation posts its webhooks (delivery reports, inbound messages) through the simulator
- * ({@code postWebhook}, {@code postCallback}), which records them in {@link SmsSimulator#callbacks()} and repeats
- * them as {@link SmsSimulator#callbackRepeats} says.
+ * ({@link SmsSimulator#postWebhook}), which records them in {@link SmsSimulator#callbacks()} and repeats them as
+ * {@link SmsSimulator#callbackRepeats} says.
+ * <p>
+ * The author of a provider outside camel-sms registers its simulation on each simulator with
+ * {@link SmsSimulator#register(Simulation)}.
  */
-interface Simulation {
+public interface Simulation {
 
     /** The sms: provider name whose base URL this is (cpsms, twilio, ...). */
     String provider();

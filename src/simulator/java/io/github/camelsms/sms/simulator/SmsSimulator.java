@@ -156,16 +156,21 @@ public final class SmsSimulator implements AutoCloseable {
         return simulation == null ? baseUrl() : baseUrl() + simulation.basePath();
     }
 
-    /** Serves the simulation's path prefixes from now on; a prefix another simulation serves is refused. */
-    void register(Simulation simulation) {
+    /**
+     * Serves the simulation's path prefixes from now on (a provider's simulation written outside camel-sms, such as a
+     * third party's); a prefix another simulation serves is refused with an IllegalStateException.
+     */
+    public synchronized SmsSimulator register(Simulation simulation) {
         for (String prefix : simulation.pathPrefixes()) {
-            Simulation other = byPrefix.putIfAbsent(prefix, simulation);
+            Simulation other = byPrefix.get(prefix);
             if (other != null && other != simulation) {
                 throw new IllegalStateException("The path prefix " + prefix + " of " + simulation.provider()
                                                 + " is already served by " + other.provider());
             }
         }
+        simulation.pathPrefixes().forEach(prefix -> byPrefix.put(prefix, simulation));
         byProvider.putIfAbsent(simulation.provider(), simulation);
+        return this;
     }
 
     // the simulation with the longest prefix of the path
@@ -328,8 +333,11 @@ public final class SmsSimulator implements AutoCloseable {
         });
     }
 
-    /** Sends a LaML webhook (POST form, GET or POST JSON) after a delay, repeated as set by callbackRepeats. */
-    void postWebhook(Webhook webhook, Duration after) {
+    /**
+     * Sends a webhook (POST form, GET or POST JSON) after a delay, recorded in {@link #callbacks()} and repeated as
+     * set by {@link #callbackRepeats}; the answers' statuses go to {@link #callbackStatuses()}.
+     */
+    public void postWebhook(Webhook webhook, Duration after) {
         int repeats = callbackRepeats;
         scheduler.schedule(() -> postRepeatedly(webhookRequest(webhook), repeats), after.toMillis(),
                 TimeUnit.MILLISECONDS);

@@ -11,5 +11,5 @@ import java.util.Map;
  * @param body        the body, or null (GET)
  * @param headers     extra headers, such as the signature
  */
-record Webhook(String method, String url, String contentType, String body, Map<String, String> headers) {
+public record Webhook(String method, String url, String contentType, String body, Map<String, String> headers) {
 }

@@ -63,6 +63,21 @@ class SimulationRegistryTest {
         }
     }
 
+    @Test
+    void aRefusedSimulationServesNoneOfItsPrefixes() throws Exception {
+        try (SmsSimulator sim = SmsSimulator.start()) {
+            assertThatThrownBy(() -> sim.register(new Echo("thief", "/v7", List.of("/v7/", "/2010-04-01/Accounts"))))
+                    .isInstanceOf(IllegalStateException.class);
+
+            HttpResponse<String> answer = get(sim.baseUrl() + "/v7/sms");
+
+            // not the refused simulation's answer: CPSMS at the root asks for credentials
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.body()).doesNotContain("thief");
+            assertThat(sim.baseUrl("thief")).isEqualTo(sim.baseUrl());
+        }
+    }
+
     private static HttpResponse<String> get(String url) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
