@@ -10,7 +10,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.github.camelsms.sms.http.SmsHttpRequest;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
 import io.github.camelsms.sms.spi.SmsAuthentication;
 
 /**

@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
-import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
-import io.github.camelsms.sms.http.SmsHttpTransport;
+import io.github.camelsms.sms.spi.SmsSettings;
+import io.github.camelsms.sms.spi.SmsHeaders;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
+import io.github.camelsms.sms.spi.SmsTransport;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.spi.SmsAuthentication;
@@ -27,9 +27,9 @@ import io.github.camelsms.sms.spi.SmsJson;
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.spi.SmsProviderOption;
-import io.github.camelsms.sms.text.SmsRecipients;
+import io.github.camelsms.sms.spi.SmsRecipients;
 import io.github.camelsms.sms.text.SmsText;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.spi.SmsWebhooks;
 
 /**
  * Acme SMS, an invented provider written as a third party writes one for camel-sms: {@code sms:acme/send} and
@@ -66,7 +66,7 @@ public final class AcmeSmsProvider implements SmsProvider {
             "send", SmsOperation.of(this::send)
                     .options("to", "from", "callbackUrl", "defaultRegion", "skipInvalidRecipients",
                             "failOnPartialFailure", "maxSegments")
-                    .headers(SmsConstants.TO, SmsConstants.FROM, SmsConstants.CALLBACK_URL),
+                    .headers(SmsHeaders.TO, SmsHeaders.FROM, SmsHeaders.CALLBACK_URL),
             "credit", SmsOperation.of(this::credit));
 
     @Override
@@ -95,12 +95,12 @@ public final class AcmeSmsProvider implements SmsProvider {
     }
 
     @Override
-    public String defaultBaseUrl(SmsConfiguration configuration) {
+    public String defaultBaseUrl(SmsSettings configuration) {
         return DEFAULT_BASE_URL;
     }
 
     @Override
-    public void checkConfiguration(SmsConfiguration configuration) {
+    public void checkConfiguration(SmsSettings configuration) {
         String operation = configuration.getOperation();
         if (isBlank(KEY_ID.string(configuration))) {
             throw SmsErrors.invalid(NAME, operation, "provider.keyId",
@@ -114,14 +114,14 @@ public final class AcmeSmsProvider implements SmsProvider {
     }
 
     @Override
-    public SmsAuthentication authentication(SmsConfiguration configuration) {
+    public SmsAuthentication authentication(SmsSettings configuration) {
         String baseUrl = configuration.getBaseUrl() != null && !configuration.getBaseUrl().isBlank()
                 ? configuration.getBaseUrl() : DEFAULT_BASE_URL;
         return new AcmeSignedRequests(KEY_ID.string(configuration), SECRET_KEY.string(configuration),
                 URI.create(baseUrl).getRawPath());
     }
 
-    private static int batchSize(SmsConfiguration configuration) {
+    private static int batchSize(SmsSettings configuration) {
         Integer size = (Integer) BATCH_SIZE.value(configuration);
         if (size == null) {
             return MAX_BATCH;
@@ -136,7 +136,7 @@ public final class AcmeSmsProvider implements SmsProvider {
     // send
 
     private CompletableFuture<SmsSendResult> send(SmsCall call) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         SmsRecipients recipients = SmsRecipients.resolve(call, false, number -> number,
                 "write numbers in E.164, such as +4520123456");
         String message = call.bodyText();
@@ -147,11 +147,11 @@ public final class AcmeSmsProvider implements SmsProvider {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", null); // set per request
         body.put("text", message);
-        String from = call.text(SmsConstants.FROM, configuration.getFrom());
+        String from = call.text(SmsHeaders.FROM, configuration.getFrom());
         if (from != null) {
             body.put("from", from);
         }
-        String callbackUrl = call.text(SmsConstants.CALLBACK_URL, configuration.getCallbackUrl());
+        String callbackUrl = call.text(SmsHeaders.CALLBACK_URL, configuration.getCallbackUrl());
         if (callbackUrl != null) {
             if (!callbackUrl.startsWith("https://") && !callbackUrl.startsWith("http://")) {
                 throw call.invalid("callbackUrl", "the callbackUrl '" + callbackUrl + "' must be an absolute"
@@ -217,7 +217,7 @@ public final class AcmeSmsProvider implements SmsProvider {
     }
 
     @Override
-    public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
+    public Map<String, Object> checkHealth(SmsTransport transport, SmsSettings configuration) {
         SmsHttpRequest request = SmsHttpRequest.get("/credit");
         SmsHttpResponse response = transport.executeOnce(request, "healthCheck");
         try {

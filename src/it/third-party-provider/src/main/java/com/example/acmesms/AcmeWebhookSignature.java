@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
 
 /**
  * How Acme signs its delivery reports: {@code Acme-Signature: t=<unix seconds>,v1=<hex>}, where v1 is the

@@ -8,15 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsSettings;
+import io.github.camelsms.sms.spi.SmsHeaders;
+import io.github.camelsms.sms.spi.SmsErrors;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
-import io.github.camelsms.sms.webhook.SmsWebhookEvent;
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.spi.SmsWebhookEvent;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhooks;
 
 /**
  * Acme's delivery reports: a JSON POST of {@code {"id", "to", "status", "at"}} to the send's callbackUrl, signed
@@ -47,7 +47,7 @@ final class AcmeWebhooks implements SmsWebhooks {
     }
 
     @Override
-    public void checkSigningKey(String operation, SmsConfiguration configuration) {
+    public void checkSigningKey(String operation, SmsSettings configuration) {
         String secretKey = AcmeSmsProvider.SECRET_KEY.string(configuration);
         if (secretKey == null || secretKey.isBlank()) {
             throw SmsErrors.invalid(AcmeSmsProvider.NAME, operation, "provider.secretKey",
@@ -56,7 +56,7 @@ final class AcmeWebhooks implements SmsWebhooks {
     }
 
     @Override
-    public SmsWebhookSignature signature(String operation, SmsConfiguration configuration) {
+    public SmsWebhookSignature signature(String operation, SmsSettings configuration) {
         return new AcmeWebhookSignature(AcmeSmsProvider.SECRET_KEY.string(configuration), Clock.systemUTC());
     }
 
@@ -78,9 +78,9 @@ final class AcmeWebhooks implements SmsWebhooks {
         DeliveryReport report = new DeliveryReport(AcmeSmsProvider.NAME, to, null, normalized, status, id, null, null,
                 null, Instant.now(), request.params());
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(SmsConstants.STATUS, normalized.name());
-        headers.put(SmsConstants.TO, to);
-        headers.put(SmsConstants.MESSAGE_ID, id);
+        headers.put(SmsHeaders.STATUS, normalized.name());
+        headers.put(SmsHeaders.TO, to);
+        headers.put(SmsHeaders.MESSAGE_ID, id);
         String messageKey = AcmeSmsProvider.NAME + "|" + id;
         return new SmsWebhookEvent(report, headers, messageKey + "|" + status, messageKey, normalized.isFinal());
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.github.camelsms.sms.SmsComponent;
 import io.github.camelsms.sms.SmsTestSupport;
-import io.github.camelsms.sms.SmsValidationException;
+import io.github.camelsms.sms.exception.SmsValidationException;
 import io.github.camelsms.sms.spi.SmsProviderOption;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

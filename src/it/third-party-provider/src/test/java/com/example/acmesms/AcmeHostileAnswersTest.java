@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelsms.sms.SmsConstants;
-import io.github.camelsms.sms.SmsProviderException;
+import io.github.camelsms.sms.exception.SmsProviderException;
 import io.github.camelsms.sms.SmsTestSupport;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
