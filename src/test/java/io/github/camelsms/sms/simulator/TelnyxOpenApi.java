@@ -25,6 +25,7 @@ public final class TelnyxOpenApi {
     public static final String WEBHOOKS = "/telnyx-oai/telnyx-webhooks.yaml";
 
     private static final Pattern TELNYX_PATH = Pattern.compile("/v2/(messages|balance)(/.*)?");
+    private static final Pattern BEARER = Pattern.compile("Bearer [\\x21-\\x7e]+");
     private static volatile TelnyxOpenApi instance;
 
     private final OpenApiInteractionValidator requests;
@@ -57,8 +58,14 @@ public final class TelnyxOpenApi {
 
     /** The objections to a request to the Telnyx API, empty when it conforms. */
     public List<String> violations(RecordedRequest request) {
-        return violations(requests, request.method(), request.path(), request.query(), request.headers(),
-                request.body());
+        List<String> problems = new ArrayList<>(violations(requests, request.method(), request.path(),
+                request.query(), request.headers(), request.body()));
+        // the validator does not enforce an http bearer scheme: the document's security is checked here
+        String authorization = request.header("Authorization");
+        if (authorization == null || !BEARER.matcher(authorization).matches()) {
+            problems.add(request.method() + " " + request.path() + ": no 'Authorization: Bearer <API key>' header");
+        }
+        return problems;
     }
 
     /**
