@@ -32,6 +32,7 @@ public final class ExamplesRunner {
     public static final String SIGNALWIRE_API_TOKEN = "PT-demo-api-token";
     public static final String SIGNALWIRE_SIGNING_KEY = "PSK_demo-signing-key";
     public static final String MESSAGING_SERVICE_SID = "MG000000000000000000000000000000de";
+    public static final String TELNYX_API_KEY = "KEY-demo-telnyx-api-key";
     public static final String WEBHOOK_VERIFY_TOKEN = "demo-webhook-verify-token";
     /** The inbound SMS the runner delivers to each sms:.../inbound consumer of the examples. */
     public static final String INBOUND_FROM = "+4522334488";
@@ -77,6 +78,8 @@ public final class ExamplesRunner {
         simulator.laml().addAccount(ACCOUNT_SID, AUTH_TOKEN).messagingService(MESSAGING_SERVICE_SID, INBOUND_TO);
         simulator.laml().addSignalWireProject(SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNALWIRE_SIGNING_KEY);
         simulator.laml().statusDelay(Duration.ofMillis(100));
+        simulator.telnyx().addAccount(TELNYX_API_KEY);
+        simulator.telnyx().statusDelay(Duration.ofMillis(100));
 
         AtomicInteger failures = new AtomicInteger();
         List<LamlSimulation.InboundAnswer> inboundReplies = new CopyOnWriteArrayList<>();
@@ -96,6 +99,8 @@ public final class ExamplesRunner {
         main.addInitialProperty("signalwire.project-id", SIGNALWIRE_PROJECT_ID);
         main.addInitialProperty("signalwire.api-token", SIGNALWIRE_API_TOKEN);
         main.addInitialProperty("signalwire.space-url", "example.signalwire.com");
+        main.addInitialProperty("camel.component.sms.provider-options[telnyx.api-key]", TELNYX_API_KEY);
+        main.addInitialProperty("telnyx.base-url", simulator.baseUrl("telnyx"));
         // the platform-http server the delivery-report and inbound consumers are served by (loopback only)
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", "127.0.0.1");
