@@ -67,6 +67,7 @@ public final class SmsSimulator implements AutoCloseable {
     private final LamlSimulation laml;
     private final InfobipSimulation infobip;
     private final VonageSimulation vonage;
+    private final TelnyxSimulation telnyx;
     private final Map<String, Simulation> byPrefix = new ConcurrentHashMap<>();
     private final Map<String, Simulation> byProvider = new ConcurrentHashMap<>();
     private volatile double randomFaultRate;
@@ -88,6 +89,8 @@ public final class SmsSimulator implements AutoCloseable {
         laml.members().forEach(this::register);
         this.vonage = new VonageSimulation(this);
         register(vonage);
+        this.telnyx = new TelnyxSimulation(this);
+        register(telnyx);
         ServiceLoader.load(RequestCheck.class, SmsSimulator.class.getClassLoader()).forEach(checks::add);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -223,6 +226,11 @@ public final class SmsSimulator implements AutoCloseable {
     /** Vonage's SMS API (/sms/json) and its account balance (/account/get-balance), at {@link #baseUrl()}. */
     public VonageSimulation vonage() {
         return vonage;
+    }
+
+    /** Telnyx Messaging v2 under /v2 ({@link #baseUrl(String) baseUrl("telnyx")}). */
+    public TelnyxSimulation telnyx() {
+        return telnyx;
     }
 
     /** Every request received so far, in arrival order. */

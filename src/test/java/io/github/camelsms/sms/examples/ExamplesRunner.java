@@ -34,6 +34,7 @@ public final class ExamplesRunner {
     public static final String VONAGE_API_KEY = "demo1234";
     public static final String VONAGE_SECRET = "demo-vonage-secret";
     public static final String MESSAGING_SERVICE_SID = "MG000000000000000000000000000000de";
+    public static final String TELNYX_API_KEY = "KEY-demo-telnyx-api-key";
     public static final String WEBHOOK_VERIFY_TOKEN = "demo-webhook-verify-token";
     public static final String INFOBIP_API_KEY = "demo-infobip-api-key";
     /** The inbound SMS the runner delivers to each sms:.../inbound consumer of the examples. */
@@ -82,6 +83,8 @@ public final class ExamplesRunner {
         simulator.laml().statusDelay(Duration.ofMillis(100));
         simulator.infobip().addAccount(INFOBIP_API_KEY, new BigDecimal("50"));
         simulator.vonage().addAccount(VONAGE_API_KEY, VONAGE_SECRET, new BigDecimal("10"));
+        simulator.telnyx().addAccount(TELNYX_API_KEY);
+        simulator.telnyx().statusDelay(Duration.ofMillis(100));
 
         AtomicInteger failures = new AtomicInteger();
         List<LamlSimulation.InboundAnswer> inboundReplies = new CopyOnWriteArrayList<>();
@@ -107,6 +110,8 @@ public final class ExamplesRunner {
         main.addInitialProperty("signalwire.space-url", "example.signalwire.com");
         main.addInitialProperty("infobip.base-url", simulator.baseUrl("infobip"));
         main.addInitialProperty("infobip.api-key", INFOBIP_API_KEY);
+        main.addInitialProperty("camel.component.sms.provider-options[telnyx.api-key]", TELNYX_API_KEY);
+        main.addInitialProperty("telnyx.base-url", simulator.baseUrl("telnyx"));
         // the platform-http server the delivery-report and inbound consumers are served by (loopback only)
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", "127.0.0.1");

@@ -89,6 +89,16 @@ class ExamplesTest {
     }
 
     @Test
+    void telnyxSendYamlSendsWithTheKeyFromTheComponentThenReadsTheMessageAndTheBalance() throws Exception {
+        List<RecordedRequest> requests = run("telnyx-send.yaml");
+        assertThat(requests).extracting(r -> r.method() + " " + r.path().replaceAll("[0-9a-f-]{36}", "{id}"))
+                .containsExactly("POST /v2/messages", "GET /v2/messages/{id}", "GET /v2/balance");
+        assertThat(requests).allSatisfy(r -> assertThat(r.header("Authorization"))
+                .isEqualTo("Bearer " + ExamplesRunner.TELNYX_API_KEY));
+        assertThat(requests.get(0).json().get("to").asText()).isEqualTo("+4522334488");
+    }
+
+    @Test
     void twilioScheduledSendYamlSchedulesThroughTheMessagingServiceAndCancels() throws Exception {
         List<RecordedRequest> requests = run("twilio-scheduled-send.yaml");
         assertThat(requests).extracting(RecordedRequest::method).containsExactly("POST", "POST");
