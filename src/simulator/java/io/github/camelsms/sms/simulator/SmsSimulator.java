@@ -65,6 +65,7 @@ public final class SmsSimulator implements AutoCloseable {
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final CpsmsSimulation cpsms;
     private final LamlSimulation laml;
+    private final GatewayapiSimulation gatewayapi;
     private final Map<String, Simulation> byPrefix = new ConcurrentHashMap<>();
     private final Map<String, Simulation> byProvider = new ConcurrentHashMap<>();
     private volatile double randomFaultRate;
@@ -82,6 +83,8 @@ public final class SmsSimulator implements AutoCloseable {
         this.laml = new LamlSimulation(this);
         register(cpsms);
         laml.members().forEach(this::register);
+        this.gatewayapi = new GatewayapiSimulation(this);
+        register(gatewayapi);
         ServiceLoader.load(RequestCheck.class, SmsSimulator.class.getClassLoader()).forEach(checks::add);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -202,6 +205,11 @@ public final class SmsSimulator implements AutoCloseable {
     /** The LaML half: accounts and their messages. */
     public LamlSimulation laml() {
         return laml;
+    }
+
+    /** GatewayAPI ({@code /rest/...} at {@link #baseUrl()}): accounts, their messages and webhooks. */
+    public GatewayapiSimulation gatewayapi() {
+        return gatewayapi;
     }
 
     /** Every request received so far, in arrival order. */
