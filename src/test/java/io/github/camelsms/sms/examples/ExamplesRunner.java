@@ -32,6 +32,7 @@ public final class ExamplesRunner {
     public static final String SIGNALWIRE_API_TOKEN = "PT-demo-api-token";
     public static final String SIGNALWIRE_SIGNING_KEY = "PSK_demo-signing-key";
     public static final String MESSAGING_SERVICE_SID = "MG000000000000000000000000000000de";
+    public static final String GATEWAYAPI_TOKEN = "demo-gatewayapi-token";
     public static final String WEBHOOK_VERIFY_TOKEN = "demo-webhook-verify-token";
     /** The inbound SMS the runner delivers to each sms:.../inbound consumer of the examples. */
     public static final String INBOUND_FROM = "+4522334488";
@@ -77,6 +78,7 @@ public final class ExamplesRunner {
         simulator.laml().addAccount(ACCOUNT_SID, AUTH_TOKEN).messagingService(MESSAGING_SERVICE_SID, INBOUND_TO);
         simulator.laml().addSignalWireProject(SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNALWIRE_SIGNING_KEY);
         simulator.laml().statusDelay(Duration.ofMillis(100));
+        simulator.gatewayapi().addAccount(GATEWAYAPI_TOKEN, new BigDecimal("500"));
 
         AtomicInteger failures = new AtomicInteger();
         List<LamlSimulation.InboundAnswer> inboundReplies = new CopyOnWriteArrayList<>();
@@ -92,6 +94,7 @@ public final class ExamplesRunner {
         main.addInitialProperty("camel.component.sms.account-sid", ACCOUNT_SID);
         main.addInitialProperty("camel.component.sms.auth-token", AUTH_TOKEN);
         main.addInitialProperty("camel.component.sms.webhook-verify-token", WEBHOOK_VERIFY_TOKEN);
+        main.addInitialProperty("camel.component.sms.provider-options[gatewayapi.token]", GATEWAYAPI_TOKEN);
         main.addInitialProperty("twilio.messaging-service-sid", MESSAGING_SERVICE_SID);
         main.addInitialProperty("signalwire.project-id", SIGNALWIRE_PROJECT_ID);
         main.addInitialProperty("signalwire.api-token", SIGNALWIRE_API_TOKEN);
