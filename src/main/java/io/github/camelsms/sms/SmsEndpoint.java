@@ -94,6 +94,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         super.doStart();
         SmsInputs.checkProviderOptions(provider, configuration, providerOptionsSetOnEndpoint);
         if (isConsumerOperation()) {
+            SmsInputs.checkConsumerOptions(provider, configuration.getOperation(), optionsSetOnEndpoint);
             redactor = SmsRedactor.of(configuration, provider, SmsAuthentication.NONE);
             return; // the consumer checks its own options and calls no provider API
         }

@@ -33,6 +33,17 @@ class SmsConsumerEndpointTest extends WebhookTestSupport {
                 .hasStackTraceContaining("Operations to receive with: deliveryReports");
     }
 
+    /** Nothing silently ignored: a consumer sends nothing, so an option only producers read is refused. */
+    @Test
+    void aProducerOnlyOptionOnAConsumerIsRefused() {
+        assertThatThrownBy(() -> addRoute("sms:cpsms/deliveryReports?path=/sms/dlr&flash=true", "mock:a"))
+                .hasRootCauseInstanceOf(SmsValidationException.class)
+                .rootCause().hasMessageContaining("option 'flash' is read by producers only");
+        assertThatThrownBy(() -> addRoute("sms:twilio/inbound?path=/sms/in&maxSegments=2", "mock:b"))
+                .hasRootCauseInstanceOf(SmsValidationException.class)
+                .rootCause().hasMessageContaining("option 'maxSegments' is read by producers only");
+    }
+
     @Test
     void aConsumerOperationInToFailsAndNamesTheSendingOperations() {
         assertThatThrownBy(() -> addRoute("direct:a", "sms:twilio/inbound?path=/x"))
