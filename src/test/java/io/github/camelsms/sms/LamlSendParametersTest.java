@@ -117,10 +117,10 @@ class LamlSendParametersTest extends SmsTestSupport {
     @CsvSource({ "mycpaas", "twilio", "signalwire" })
     void cpsmsOnlyInputsAreRefused(String provider) {
         assertInvalid(laml(provider, "send"), Map.of(SmsConstants.REFERENCE, "order-42"), SmsConstants.REFERENCE,
-                "(supported by: cpsms send, sendGroup, cancelScheduled)");
+                "(supported by: cpsms send, sendGroup, cancelScheduled; gatewayapi send)");
         assertInvalid(laml(provider, "send"), Map.of(SmsConstants.FLASH, true), SmsConstants.FLASH,
-                "(supported by: cpsms send, sendGroup)");
-        assertInvalid(laml(provider, "send", "flash=true"), Map.of(), "flash", "(supported by: cpsms send, sendGroup)");
+                "(supported by: cpsms send, sendGroup; gatewayapi send)");
+        assertInvalid(laml(provider, "send", "flash=true"), Map.of(), "flash", "(supported by: cpsms send, sendGroup; gatewayapi send)");
         assertInvalid(laml(provider, "send", "reference=order-42"), Map.of(), "reference", "supported by: cpsms");
         assertInvalid(laml(provider, "send", "encoding=UTF-8"), Map.of(), "encoding", "supported by: cpsms");
         // present is enough: the kit refuses a header by name, whatever its value
