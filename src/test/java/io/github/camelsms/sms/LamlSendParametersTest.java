@@ -221,7 +221,7 @@ class LamlSendParametersTest extends SmsTestSupport {
         assertInvalid(laml("signalwire", "send", "validityPeriod=172801"), Map.of(), "validityPeriod",
                 "1 to 172800");
         assertInvalid(laml("mycpaas", "send", "validityPeriod=60"), Map.of(), "validityPeriod",
-                "not supported by mycpaas send (supported by: signalwire send; twilio send)");
+                "not supported by mycpaas send (supported by: gatewayapi send; signalwire send; twilio send)");
         assertInvalid(laml("twilio", "send", "maxPrice=0.05"), Map.of(), "maxPrice", "supported by: signalwire send");
         assertInvalid(laml("signalwire", "send", "maxPrice=0"), Map.of(), "maxPrice", "positive");
         assertInvalid(laml("signalwire", "send", "maxPrice=cheap"), Map.of(), "maxPrice", "like 0.05");
