@@ -119,12 +119,12 @@ class LamlSendParametersTest extends SmsTestSupport {
     @CsvSource({ "mycpaas", "twilio", "signalwire" })
     void cpsmsAndInfobipInputsAreRefused(String provider) {
         assertInvalid(laml(provider, "send"), Map.of(SmsConstants.REFERENCE, "order-42"), SmsConstants.REFERENCE,
-                "(supported by: cpsms send, sendGroup, cancelScheduled; infobip send, cancelScheduled, listMessages;"
-                + " vonage send)");
+                "(supported by: cpsms send, sendGroup, cancelScheduled; gatewayapi send; infobip send, cancelScheduled,"
+                + " listMessages; vonage send)");
         assertInvalid(laml(provider, "send"), Map.of(SmsConstants.FLASH, true), SmsConstants.FLASH,
-                "(supported by: cpsms send, sendGroup; infobip send)");
+                "(supported by: cpsms send, sendGroup; gatewayapi send; infobip send)");
         assertInvalid(laml(provider, "send", "flash=true"), Map.of(), "flash",
-                "(supported by: cpsms send, sendGroup; infobip send)");
+                "(supported by: cpsms send, sendGroup; gatewayapi send; infobip send)");
         assertInvalid(laml(provider, "send", "reference=order-42"), Map.of(), "reference", "supported by: cpsms");
         assertInvalid(laml(provider, "send", "encoding=UTF-8"), Map.of(), "encoding", "supported by: cpsms");
         // present is enough: the kit refuses a header by name, whatever its value
@@ -225,7 +225,8 @@ class LamlSendParametersTest extends SmsTestSupport {
         assertInvalid(laml("signalwire", "send", "validityPeriod=172801"), Map.of(), "validityPeriod",
                 "1 to 172800");
         assertInvalid(laml("mycpaas", "send", "validityPeriod=60"), Map.of(), "validityPeriod",
-                "not supported by mycpaas send (supported by: infobip send; signalwire send; twilio send; vonage send)");
+                "not supported by mycpaas send (supported by: gatewayapi send; infobip send; signalwire send; twilio send;"
+                + " vonage send)");
         assertInvalid(laml("twilio", "send", "maxPrice=0.05"), Map.of(), "maxPrice", "supported by: signalwire send");
         assertInvalid(laml("signalwire", "send", "maxPrice=0"), Map.of(), "maxPrice", "positive");
         assertInvalid(laml("signalwire", "send", "maxPrice=cheap"), Map.of(), "maxPrice", "like 0.05");

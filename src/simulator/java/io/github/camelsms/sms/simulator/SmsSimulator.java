@@ -68,6 +68,7 @@ public final class SmsSimulator implements AutoCloseable {
     private final InfobipSimulation infobip;
     private final VonageSimulation vonage;
     private final TelnyxSimulation telnyx;
+    private final GatewayapiSimulation gatewayapi;
     private final Map<String, Simulation> byPrefix = new ConcurrentHashMap<>();
     private final Map<String, Simulation> byProvider = new ConcurrentHashMap<>();
     private volatile double randomFaultRate;
@@ -91,6 +92,8 @@ public final class SmsSimulator implements AutoCloseable {
         register(vonage);
         this.telnyx = new TelnyxSimulation(this);
         register(telnyx);
+        this.gatewayapi = new GatewayapiSimulation(this);
+        register(gatewayapi);
         ServiceLoader.load(RequestCheck.class, SmsSimulator.class.getClassLoader()).forEach(checks::add);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -231,6 +234,11 @@ public final class SmsSimulator implements AutoCloseable {
     /** Telnyx Messaging v2 under /v2 ({@link #baseUrl(String) baseUrl("telnyx")}). */
     public TelnyxSimulation telnyx() {
         return telnyx;
+    }
+
+    /** GatewayAPI ({@code /rest/...} at {@link #baseUrl()}): accounts, their messages and webhooks. */
+    public GatewayapiSimulation gatewayapi() {
+        return gatewayapi;
     }
 
     /** Every request received so far, in arrival order. */

@@ -35,6 +35,7 @@ public final class ExamplesRunner {
     public static final String VONAGE_SECRET = "demo-vonage-secret";
     public static final String MESSAGING_SERVICE_SID = "MG000000000000000000000000000000de";
     public static final String TELNYX_API_KEY = "KEY-demo-telnyx-api-key";
+    public static final String GATEWAYAPI_TOKEN = "demo-gatewayapi-token";
     public static final String WEBHOOK_VERIFY_TOKEN = "demo-webhook-verify-token";
     public static final String INFOBIP_API_KEY = "demo-infobip-api-key";
     /** The inbound SMS the runner delivers to each sms:.../inbound consumer of the examples. */
@@ -85,6 +86,7 @@ public final class ExamplesRunner {
         simulator.vonage().addAccount(VONAGE_API_KEY, VONAGE_SECRET, new BigDecimal("10"));
         simulator.telnyx().addAccount(TELNYX_API_KEY);
         simulator.telnyx().statusDelay(Duration.ofMillis(100));
+        simulator.gatewayapi().addAccount(GATEWAYAPI_TOKEN, new BigDecimal("500"));
 
         AtomicInteger failures = new AtomicInteger();
         List<LamlSimulation.InboundAnswer> inboundReplies = new CopyOnWriteArrayList<>();
@@ -104,6 +106,7 @@ public final class ExamplesRunner {
         // method: vonage on bean: class java.util.LinkedHashMap"); Camel's map-key brackets bind
         main.addInitialProperty("camel.component.sms.provider-options[vonage.api-key]", VONAGE_API_KEY);
         main.addInitialProperty("camel.component.sms.provider-options[vonage.secret]", VONAGE_SECRET);
+        main.addInitialProperty("camel.component.sms.provider-options[gatewayapi.token]", GATEWAYAPI_TOKEN);
         main.addInitialProperty("twilio.messaging-service-sid", MESSAGING_SERVICE_SID);
         main.addInitialProperty("signalwire.project-id", SIGNALWIRE_PROJECT_ID);
         main.addInitialProperty("signalwire.api-token", SIGNALWIRE_API_TOKEN);

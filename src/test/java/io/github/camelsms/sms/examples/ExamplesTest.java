@@ -42,6 +42,17 @@ class ExamplesTest {
     }
 
     @Test
+    void gatewayapiSendYaml() throws Exception {
+        List<RecordedRequest> requests = run("gatewayapi-send.yaml");
+        assertThat(requests).extracting(RecordedRequest::path).containsExactly("/rest/mtsms", "/rest/me");
+        assertThat(requests.get(0).header("Authorization")).isEqualTo("Token " + ExamplesRunner.GATEWAYAPI_TOKEN);
+        assertThat(requests.get(0).json().get("recipients")).extracting(r -> r.get("msisdn").asLong())
+                .containsExactly(4522334488L, 4522334499L);
+        assertThat(requests.get(0).json().get("sender").asText()).isEqualTo("CamelShop");
+        assertThat(requests.get(0).json().get("userref").asText()).isEqualTo("order-1042");
+    }
+
+    @Test
     void singleSendJava() throws Exception {
         List<RecordedRequest> requests = run("SingleSend.java");
         assertThat(requests).singleElement().satisfies(r -> {

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SmsProvidersTest {
 
-    private static final List<String> ALL = List.of("cpsms", "infobip", "mycpaas", "signalwire", "telnyx", "twilio",
-            "vonage");
+    private static final List<String> ALL = List.of("cpsms", "gatewayapi", "infobip", "mycpaas", "signalwire",
+            "telnyx", "twilio", "vonage");
 
     @Test
     void theServiceFilesNameEveryProviderAndNoOther() {
