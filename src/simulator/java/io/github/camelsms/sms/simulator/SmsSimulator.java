@@ -65,6 +65,7 @@ public final class SmsSimulator implements AutoCloseable {
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final CpsmsSimulation cpsms;
     private final LamlSimulation laml;
+    private final SinchSimulation sinch;
     private final Map<String, Simulation> byPrefix = new ConcurrentHashMap<>();
     private final Map<String, Simulation> byProvider = new ConcurrentHashMap<>();
     private volatile double randomFaultRate;
@@ -82,6 +83,8 @@ public final class SmsSimulator implements AutoCloseable {
         this.laml = new LamlSimulation(this);
         register(cpsms);
         laml.members().forEach(this::register);
+        this.sinch = new SinchSimulation(this);
+        register(sinch);
         ServiceLoader.load(RequestCheck.class, SmsSimulator.class.getClassLoader()).forEach(checks::add);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -192,6 +195,11 @@ public final class SmsSimulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Sinch's SMS REST API: service plans, their batches and callbacks. */
+    public SinchSimulation sinch() {
+        return sinch;
     }
 
     /** The CPSMS half: accounts and their state. */
