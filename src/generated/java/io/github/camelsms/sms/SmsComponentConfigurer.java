@@ -91,6 +91,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideroptions":
+        case "providerOptions": getOrCreateConfiguration(target).setProviderOptions(property(camelContext, java.util.Map.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -200,6 +202,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "pagesize":
         case "pageSize": return int.class;
         case "path": return java.lang.String.class;
+        case "provideroptions":
+        case "providerOptions": return java.util.Map.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -310,6 +314,8 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "path": return getOrCreateConfiguration(target).getPath();
+        case "provideroptions":
+        case "providerOptions": return getOrCreateConfiguration(target).getProviderOptions();
         case "proxyauthpassword":
         case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
         case "proxyauthusername":
@@ -351,6 +357,15 @@ public class SmsComponentConfigurer extends PropertyConfigurerSupport implements
         case "webhookMemory": return getOrCreateConfiguration(target).getWebhookMemory();
         case "webhookverifytoken":
         case "webhookVerifyToken": return getOrCreateConfiguration(target).getWebhookVerifyToken();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "provideroptions":
+        case "providerOptions": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -77,6 +77,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideroptions":
+        case "providerOptions": target.getConfiguration().setProviderOptions(property(camelContext, java.util.Map.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -179,6 +181,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "pagesize":
         case "pageSize": return int.class;
         case "path": return java.lang.String.class;
+        case "provideroptions":
+        case "providerOptions": return java.util.Map.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -282,6 +286,8 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "path": return target.getConfiguration().getPath();
+        case "provideroptions":
+        case "providerOptions": return target.getConfiguration().getProviderOptions();
         case "proxyauthpassword":
         case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
         case "proxyauthusername":
@@ -323,6 +329,15 @@ public class SmsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "webhookMemory": return target.getConfiguration().getWebhookMemory();
         case "webhookverifytoken":
         case "webhookVerifyToken": return target.getConfiguration().getWebhookVerifyToken();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "provideroptions":
+        case "providerOptions": return java.lang.Object.class;
         default: return null;
         }
     }

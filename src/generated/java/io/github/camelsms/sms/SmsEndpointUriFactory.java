@@ -23,7 +23,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(54);
         props.add("accountSid");
         props.add("allowInsecureHttp");
         props.add("apiKey");
@@ -55,6 +55,7 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("pageSize");
         props.add("path");
         props.add("provider");
+        props.add("providerOptions");
         props.add("proxyAuthPassword");
         props.add("proxyAuthUsername");
         props.add("proxyHost");
@@ -85,7 +86,9 @@ public class SmsEndpointUriFactory extends org.apache.camel.support.component.En
         secretProps.add("secretKey");
         secretProps.add("webhookVerifyToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("providerOptions", "provider.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

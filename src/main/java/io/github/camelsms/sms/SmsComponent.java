@@ -13,6 +13,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.IOHelper;
+import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The sms component: {@code sms:provider/operation}. It owns the pooled HTTP clients its endpoints share and closes
@@ -20,6 +21,9 @@ import org.apache.camel.util.IOHelper;
  */
 @Component("sms")
 public class SmsComponent extends HealthCheckComponent {
+
+    /** The URI prefix of the options a provider declares for itself. */
+    static final String PROVIDER_OPTION_PREFIX = "provider.";
 
     @Metadata(description = "The default options for every sms endpoint (each endpoint option can be set here).")
     private SmsConfiguration configuration = new SmsConfiguration();
@@ -56,8 +60,11 @@ public class SmsComponent extends HealthCheckComponent {
         SmsConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setProvider(provider.name());
         endpointConfiguration.setOperation(parts[1]);
+        Map<String, Object> providerOptions = PropertiesHelper.extractProperties(parameters, PROVIDER_OPTION_PREFIX);
+        endpointConfiguration.getProviderOptions().putAll(providerOptions);
         SmsEndpoint endpoint = new SmsEndpoint(uri, this, endpointConfiguration, provider);
         endpoint.setOptionsSetOnEndpoint(Set.copyOf(parameters.keySet()));
+        endpoint.setProviderOptionsSetOnEndpoint(Set.copyOf(providerOptions.keySet()));
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -1,5 +1,9 @@
 package io.github.camelsms.sms;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 import org.apache.camel.RuntimeCamelException;
 import io.github.camelsms.sms.http.HttpAsyncClientConfigurer;
 import io.github.camelsms.sms.webhook.SmsWebhookMemory;
@@ -19,19 +23,23 @@ public class SmsConfiguration implements Cloneable {
     /** The default of maxConcurrentWebhooks. */
     public static final int DEFAULT_MAX_CONCURRENT_WEBHOOKS = 10;
 
-    @UriPath(enums = "cpsms,mycpaas,twilio,signalwire", description = "The SMS provider.")
+    @UriPath(description = "The SMS provider, such as cpsms or twilio: every provider on the class path (the"
+                           + " built-in ones are listed in the component documentation's provider table).")
     @Metadata(required = true)
     private String provider;
-    @UriPath(enums = "send,sendGroup,cancelScheduled,credit,log,createGroup,listGroups,updateGroup,deleteGroup,"
-                     + "createContact,listContacts,updateContact,deleteContact,getMessage,listMessages,deleteMessage,"
-                     + "deliveryReports,inbound",
-             description = "The operation. cpsms: send, sendGroup, cancelScheduled, credit, log, createGroup, listGroups,"
-                           + " updateGroup, deleteGroup, createContact, listContacts, updateContact, deleteContact."
-                           + " mycpaas, twilio and signalwire: send, getMessage, listMessages, deleteMessage;"
-                           + " twilio also cancelScheduled and credit."
-                           + " Consumers: deliveryReports (cpsms and LaML), inbound (LaML).")
+    @UriPath(description = "The operation, such as send, credit or (consumers) deliveryReports: each provider's"
+                           + " operations are listed in the component documentation's provider table.")
     @Metadata(required = true)
     private String operation;
+
+    @UriParam(label = "common,security", prefix = "provider.", multiValue = true,
+              description = "The options a provider declares for itself (its credentials and settings; see the"
+                            + " provider's section in the documentation). On an endpoint with the prefix provider.,"
+                            + " for example provider.apiKey=...; on the component with the provider's name as"
+                            + " prefix, for example camel.component.sms.provider-options.vonage.api-key=..., so"
+                            + " that one application holds every provider's credentials at once. An option the"
+                            + " endpoint's provider does not declare is refused.")
+    private Map<String, Object> providerOptions = new LinkedHashMap<>();
 
     @UriParam(label = "security", description = "The CPSMS user name (your CPSMS login).")
     private String username;
@@ -217,10 +225,59 @@ public class SmsConfiguration implements Cloneable {
 
     public SmsConfiguration copy() {
         try {
-            return (SmsConfiguration) clone();
+            SmsConfiguration copy = (SmsConfiguration) clone();
+            copy.providerOptions = providerOptions == null ? new LinkedHashMap<>()
+                    : new LinkedHashMap<>(providerOptions);
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    /**
+     * The raw value of a provider option for this configuration's provider: set on the endpoint ({@code name}), or on
+     * the component ({@code <provider>.<name>}, also as nested maps and with dashes, as Spring Boot binds them).
+     */
+    public Object providerOption(String name) {
+        if (providerOptions == null) {
+            return null;
+        }
+        Object value = null;
+        for (Map.Entry<String, Object> entry : providerOptions.entrySet()) {
+            String key = camelCase(entry.getKey());
+            if (key.equals(name)) {
+                return entry.getValue(); // the endpoint's own value wins
+            }
+            if (provider != null && key.equals(provider + "." + name)) {
+                value = entry.getValue();
+            } else if (provider != null && key.equals(provider) && entry.getValue() instanceof Map<?, ?> nested) {
+                for (Map.Entry<?, ?> inner : nested.entrySet()) {
+                    if (camelCase(String.valueOf(inner.getKey())).equals(name)) {
+                        value = inner.getValue();
+                    }
+                }
+            }
+        }
+        return value;
+    }
+
+    /** The names of the provider options set here, as the user wrote them (endpoint keys have no dot). */
+    public Set<String> providerOptionKeys() {
+        return providerOptions == null ? Set.of() : Set.copyOf(providerOptions.keySet());
+    }
+
+    static String camelCase(String key) {
+        StringBuilder name = new StringBuilder(key.length());
+        boolean upper = false;
+        for (char c : key.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
     }
 
     public String getProvider() {
@@ -237,6 +294,14 @@ public class SmsConfiguration implements Cloneable {
 
     public void setOperation(String operation) {
         this.operation = operation;
+    }
+
+    public Map<String, Object> getProviderOptions() {
+        return providerOptions;
+    }
+
+    public void setProviderOptions(Map<String, Object> providerOptions) {
+        this.providerOptions = providerOptions;
     }
 
     public String getUsername() {

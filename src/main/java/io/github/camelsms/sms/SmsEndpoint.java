@@ -9,6 +9,7 @@ import io.github.camelsms.sms.http.SmsHttpTransport;
 import io.github.camelsms.sms.http.SmsRedactor;
 import io.github.camelsms.sms.text.SmsPhoneNumbers;
 import io.github.camelsms.sms.spi.SmsOperation;
+import io.github.camelsms.sms.spi.SmsAuthentication;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.http.SmsTransportGuard;
 import org.apache.camel.Category;
@@ -34,6 +35,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     private volatile SmsHttpTransport transport;
     private volatile SmsRedactor redactor = SmsRedactor.NONE;
     private Set<String> optionsSetOnEndpoint = Set.of();
+    private Set<String> providerOptionsSetOnEndpoint = Set.of();
     private volatile List<String> foreignHeaders = List.of();
     private volatile SmsOperation declaredOperation;
 
@@ -90,23 +92,27 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        redactor = SmsRedactor.of(configuration, isConsumerOperation() ? null : provider.credentials(configuration));
+        SmsInputs.checkProviderOptions(provider, configuration, providerOptionsSetOnEndpoint);
         if (isConsumerOperation()) {
+            redactor = SmsRedactor.of(configuration, provider, SmsAuthentication.NONE);
             return; // the consumer checks its own options and calls no provider API
         }
         String operation = configuration.getOperation();
         SmsInputs.checkOptions(provider, operation, optionsSetOnEndpoint);
+        SmsConfiguration asGiven = configuration.copy(); // its secrets are redacted even where this operation ignores them
         SmsInputs.clearForeign(configuration, provider, operation);
         foreignHeaders = SmsInputs.foreignHeaders(provider);
         declaredOperation = provider.operations().get(operation);
         provider.checkConfiguration(configuration);
+        SmsAuthentication authentication = provider.authentication(configuration);
+        redactor = SmsRedactor.of(asGiven, provider, authentication);
         SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
         SmsPhoneNumbers.checkRegion(configuration, provider.name());
         SmsHttpClients clients = getComponent().httpClients();
         clients.maskInAnswers(redactor);
         SmsTransportGuard.checkConcurrency(configuration, provider.name(), clients.connectionsPerRoute());
         transport = new SmsHttpTransport(clients, clients.clientFor(configuration), getComponent().retryTimer(), provider,
-                effectiveBaseUrl(), provider.credentials(configuration), configuration.getResponseTimeout(),
+                effectiveBaseUrl(), authentication, configuration.getResponseTimeout(),
                 SmsTransportGuard.retryPolicy(configuration, provider.name()), redactor,
                 SmsTransportGuard.tunnelProxy(configuration, effectiveBaseUrl()));
     }
@@ -159,6 +165,11 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
     /** Removes every form of this endpoint's secrets from texts, answers and exceptions (set when it starts). */
     public SmsRedactor getRedactor() {
         return redactor;
+    }
+
+    /** The provider options given in the endpoint's URI (without their prefix). */
+    void setProviderOptionsSetOnEndpoint(Set<String> options) {
+        this.providerOptionsSetOnEndpoint = options;
     }
 
     /** The options given in the endpoint's URI: only these are refused when the operation does not honour them. */

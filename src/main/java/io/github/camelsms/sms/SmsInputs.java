@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.github.camelsms.sms.http.SmsErrors;
+
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.spi.SmsProviders;
@@ -27,7 +28,7 @@ import org.apache.camel.spi.UriPath;
 final class SmsInputs {
 
     /** Options every provider honours: the kit applies them (path, transport, retries, TLS, proxy, Camel's own). */
-    static final Set<String> GENERIC_OPTIONS = Set.of("provider", "operation", "baseUrl", "retryAttempts",
+    static final Set<String> GENERIC_OPTIONS = Set.of("provider", "operation", "providerOptions", "baseUrl", "retryAttempts",
             "retryDelay", "maxRetryDelay", "allowInsecureHttp", "connectTimeout", "responseTimeout",
             "httpAsyncClientConfigurer", "sslContextParameters", "proxyHost", "proxyPort", "proxyAuthUsername",
             "proxyAuthPassword", "lazyStartProducer", "bridgeErrorHandler", "exceptionHandler", "exchangePattern");
@@ -85,6 +86,68 @@ final class SmsInputs {
                                                                             + "): remove it from the endpoint");
             }
         }
+    }
+
+    /**
+     * Refuses provider options that nobody would read: on the endpoint, one its provider does not declare; on the
+     * component, one without a provider prefix, for an unknown provider or that the named provider does not declare.
+     */
+    static void checkProviderOptions(SmsProvider provider, SmsConfiguration configuration, Set<String> setOnEndpoint) {
+        String operation = configuration.getOperation();
+        for (String key : new TreeSet<>(configuration.providerOptionKeys())) {
+            String name = SmsConfiguration.camelCase(key);
+            if (setOnEndpoint.contains(key)) {
+                if (!declares(provider, name)) {
+                    throw SmsErrors.invalid(provider.name(), operation, "provider." + key, "option 'provider." + key
+                            + "' is not an option of " + provider.name() + " (" + declaredBy(name)
+                            + "): remove it from the endpoint");
+                }
+                continue;
+            }
+            int dot = name.indexOf('.');
+            SmsProvider named = dot < 0 ? null : SmsProviders.find(name.substring(0, dot));
+            Object value = configuration.getProviderOptions().get(key);
+            boolean nested = dot < 0 && SmsProviders.find(name) != null && value instanceof Map<?, ?>;
+            if (nested) {
+                SmsProvider owner = SmsProviders.find(name);
+                for (Object inner : ((Map<?, ?>) value).keySet()) {
+                    String option = SmsConfiguration.camelCase(String.valueOf(inner));
+                    if (!declares(owner, option)) {
+                        throw unknownOnComponent(provider, operation, key + "." + inner, owner.name() + " has no option '"
+                                                                                         + option + "'");
+                    }
+                }
+            } else if (named == null) {
+                throw unknownOnComponent(provider, operation, key, dot < 0
+                        ? "on the component, prefix it with the provider's name, such as "
+                          + provider.name() + "." + key
+                        : "there is no provider '" + name.substring(0, dot) + "' (providers: "
+                          + String.join(", ", SmsProviders.names()) + ")");
+            } else if (!declares(named, name.substring(dot + 1))) {
+                throw unknownOnComponent(provider, operation, key, named.name() + " has no option '"
+                                                                   + name.substring(dot + 1) + "'");
+            }
+        }
+    }
+
+    private static SmsValidationException unknownOnComponent(SmsProvider provider, String operation, String key,
+                                                             String why) {
+        return SmsErrors.invalid(provider.name(), operation, "providerOptions." + key,
+                "the component's provider option '" + key + "' is not used: " + why);
+    }
+
+    static boolean declares(SmsProvider provider, String option) {
+        return provider.providerOptions().stream().anyMatch(declared -> declared.name().equals(option));
+    }
+
+    private static String declaredBy(String option) {
+        List<String> owners = new ArrayList<>();
+        for (String name : SmsProviders.names()) {
+            if (declares(SmsProviders.find(name), option)) {
+                owners.add(name);
+            }
+        }
+        return owners.isEmpty() ? "no provider declares it" : "declared by: " + String.join(", ", owners);
     }
 
     /**

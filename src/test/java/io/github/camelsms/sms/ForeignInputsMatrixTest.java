@@ -36,7 +36,7 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
     private static final String TO = "+4522334488";
 
     /** Honoured by every provider: the kit applies them (transport, retries, TLS, proxy, Camel's own options). */
-    private static final Set<String> GENERIC = Set.of("provider", "operation", "baseUrl", "retryAttempts",
+    private static final Set<String> GENERIC = Set.of("provider", "operation", "providerOptions", "baseUrl", "retryAttempts",
             "retryDelay", "maxRetryDelay", "allowInsecureHttp", "connectTimeout", "responseTimeout",
             "httpAsyncClientConfigurer", "sslContextParameters", "proxyHost", "proxyPort", "proxyAuthUsername",
             "proxyAuthPassword", "lazyStartProducer", "bridgeErrorHandler", "exceptionHandler", "exchangePattern");
@@ -283,6 +283,7 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
                     .singleElement().satisfies(r -> assertThat(r.basicUser()).isNotNull()));
             case "spaceUrl" -> option("spaceUrl=example.signalwire.com", accepted());
             case "baseUrl" -> option("", accepted());
+            case "providerOptions" -> option("", accepted()); // ProviderOptionsTest: honoured by declaring providers only
             case "path" -> option("path=/hooks/x", accepted());
             case "maxConcurrentWebhooks" -> option("maxConcurrentWebhooks=3", accepted());
             case "bridgeErrorHandler" -> option("bridgeErrorHandler=true", accepted());

@@ -29,7 +29,8 @@ import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsRedactor;
 import io.github.camelsms.sms.simulator.TwilioOpenApi;
-import io.github.camelsms.sms.http.SmsCredentials;
+import io.github.camelsms.sms.spi.SmsAuthentication;
+import io.github.camelsms.sms.spi.SmsProviders;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -595,7 +596,7 @@ class SecretsInEveryFormTest extends CamelTestSupport {
     void causesThatHoldASecretAreReplaced() {
         SmsConfiguration configuration = new SmsConfiguration();
         configuration.setApiKey(API_KEY);
-        SmsRedactor redactor = SmsRedactor.of(configuration, new SmsCredentials(USER, API_KEY));
+        SmsRedactor redactor = SmsRedactor.of(configuration, SmsProviders.find("cpsms"), SmsAuthentication.basic(USER, API_KEY));
         IOException io = new IOException("reset while sending " + basic(USER, API_KEY),
                 new IllegalStateException("inner " + API_KEY));
         SmsException e = redactor.redact(SmsErrors.fromIo("cpsms", "send", SmsHttpRequest.get("/creditvalue"),

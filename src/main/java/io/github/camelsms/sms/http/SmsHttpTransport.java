@@ -1,11 +1,11 @@
 package io.github.camelsms.sms.http;
 
+import io.github.camelsms.sms.spi.SmsAuthentication;
 import io.github.camelsms.sms.spi.SmsProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +26,6 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
@@ -57,9 +56,8 @@ public final class SmsHttpTransport {
     private final SmsProvider provider;
     private final String baseUrl;
     private final SmsOrigin origin;
-    private final String authorization;
+    private final SmsAuthentication authentication;
     private final SmsRedactor redactor;
-    private final Header authorizationHeader;
     private final RequestConfig requestConfig;
     private final SmsRetryPolicy retryPolicy;
     private final String tunnelProxy;
@@ -72,7 +70,7 @@ public final class SmsHttpTransport {
      * @param tunnelProxy the proxy (host:port) https requests tunnel through, or null
      */
     public SmsHttpTransport(SmsHttpClients clients, CloseableHttpAsyncClient client, ScheduledExecutorService retryTimer,
-                            SmsProvider provider, String baseUrl, SmsCredentials credentials, long responseTimeout,
+                            SmsProvider provider, String baseUrl, SmsAuthentication authentication, long responseTimeout,
                             SmsRetryPolicy retryPolicy, SmsRedactor redactor, String tunnelProxy) {
         this.clients = clients;
         this.tunnelProxy = tunnelProxy;
@@ -83,9 +81,7 @@ public final class SmsHttpTransport {
         this.provider = provider;
         this.baseUrl = stripTrailingSlash(baseUrl);
         this.origin = new SmsOrigin(this.baseUrl);
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (credentials.user() + ":" + credentials.secret()).getBytes(StandardCharsets.UTF_8));
-        this.authorizationHeader = new SmsQuietHeader(HttpHeaders.AUTHORIZATION, authorization);
+        this.authentication = authentication;
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout))
                 .build();
@@ -191,19 +187,23 @@ public final class SmsHttpTransport {
 
     private CompletableFuture<SmsHttpResponse> sendOnce(SmsHttpRequest request, String operation) {
         String url;
+        String wireUrl;
+        SmsHttpRequest onWire;
         try {
             url = resolveUrl(request, operation);
+            onWire = authentication.apply(request); // failures name the request without query credentials
+            wireUrl = onWire == request ? url : resolveUrl(onWire, operation);
         } catch (SmsException foreign) {
             return CompletableFuture.failedFuture(foreign); // refused before anything was sent
         }
         CompletableFuture<SmsHttpResponse> future = new CompletableFuture<>();
         SmsRequestProgress progress = new SmsRequestProgress();
-        ConfigurableHttpRequest httpRequest = new ConfigurableHttpRequest(request.method(), uriOf(url));
+        ConfigurableHttpRequest httpRequest = new ConfigurableHttpRequest(request.method(), uriOf(wireUrl));
         httpRequest.setConfig(requestConfig);
-        httpRequest.setHeader(authorizationHeader);
+        authentication.headers(onWire).forEach((name, value) -> httpRequest.setHeader(new SmsQuietHeader(name, value)));
         httpRequest.setHeader(HttpHeaders.ACCEPT, "application/json");
-        AsyncEntityProducer entity = request.body() == null ? null
-                : new TrackedEntityProducer(request.body(), contentType(request.contentType()), progress);
+        AsyncEntityProducer entity = onWire.body() == null ? null
+                : new TrackedEntityProducer(onWire.body(), contentType(onWire.contentType()), progress);
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(SmsRequestProgress.ATTRIBUTE, progress);
         if (LOG.isDebugEnabled()) {

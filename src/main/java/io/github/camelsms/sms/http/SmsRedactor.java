@@ -1,6 +1,12 @@
 package io.github.camelsms.sms.http;
 
+import io.github.camelsms.sms.spi.SmsAuthentication;
+import io.github.camelsms.sms.spi.SmsProvider;
+import io.github.camelsms.sms.spi.SmsProviderOption;
+import org.apache.camel.spi.UriParam;
+
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,12 +30,16 @@ import io.github.camelsms.sms.SmsValidationException;
 
 /**
  * The one place that removes an endpoint's secrets from what the component keeps or prints. Built when the endpoint
- * starts from every secret it holds (the provider's key or token, webhookVerifyToken, secretKey, proxyAuthPassword)
- * and the {@code Authorization} and {@code Proxy-Authorization} Basic values (base64 of {@code user:secret}).
+ * starts from every option the metadata marks secret (no list kept by hand) and every form the provider's
+ * authentication sends one in, such as the {@code Authorization} and {@code Proxy-Authorization} Basic values
+ * (base64 of {@code user:secret}).
  * {@link SmsSecretScanner} finds them in every encoding they travel in (URL-encoded, JSON- or HTML-escaped, layered,
  * in any charset the bytes may be in); each is replaced by {@value #MASK}.
  */
 public final class SmsRedactor {
+
+    /** The options the metadata marks secret. */
+    private static final List<Field> SECRET_OPTIONS = secretOptions();
 
     public static final String MASK = "****";
 
@@ -51,20 +61,29 @@ public final class SmsRedactor {
         return secrets;
     }
 
-    /** The redactor of an endpoint: its credentials (user and secret of the Basic header) and every other secret. */
-    public static SmsRedactor of(SmsConfiguration configuration, SmsCredentials credentials) {
+    /**
+     * The redactor of an endpoint: every option the metadata marks secret (the {@link UriParam#secret()} options of
+     * {@link SmsConfiguration} and the provider's secret {@link SmsProviderOption}s), in every form its authentication
+     * sends them, and the proxy's Basic credentials.
+     */
+    public static SmsRedactor of(SmsConfiguration configuration, SmsProvider provider,
+                                 SmsAuthentication authentication) {
         Set<String> values = new LinkedHashSet<>();
-        if (credentials != null) {
-            addSecret(values, credentials.secret());
-            if (isSecret(credentials.secret()) && credentials.user() != null) {
-                values.add(basic(credentials.user(), credentials.secret()));
+        for (Field option : SECRET_OPTIONS) {
+            try {
+                addSecret(values, (String) option.get(configuration));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
             }
         }
-        addSecret(values, configuration.getApiKey());
-        addSecret(values, configuration.getAuthToken());
-        addSecret(values, configuration.getWebhookVerifyToken());
-        addSecret(values, configuration.getSecretKey());
-        addSecret(values, configuration.getProxyAuthPassword());
+        for (SmsProviderOption option : provider.providerOptions()) {
+            if (option.secret()) {
+                addSecret(values, option.string(configuration));
+            }
+        }
+        if (authentication != null) {
+            authentication.secretsOnTheWire().forEach(form -> addSecret(values, form));
+        }
         if (isSecret(configuration.getProxyAuthPassword()) && configuration.getProxyAuthUsername() != null) {
             values.add(basic(configuration.getProxyAuthUsername(), configuration.getProxyAuthPassword()));
         }
@@ -74,6 +93,21 @@ public final class SmsRedactor {
             }
         }
         return new SmsRedactor(new ArrayList<>(values));
+    }
+
+    private static List<Field> secretOptions() {
+        List<Field> secrets = new ArrayList<>();
+        for (Field field : SmsConfiguration.class.getDeclaredFields()) {
+            UriParam option = field.getAnnotation(UriParam.class);
+            if (option != null && option.secret()) {
+                if (field.getType() != String.class) {
+                    throw new IllegalStateException("secret option " + field.getName() + " is not a String");
+                }
+                field.setAccessible(true);
+                secrets.add(field);
+            }
+        }
+        return List.copyOf(secrets);
     }
 
     private static boolean isSecret(String value) {

@@ -1,6 +1,5 @@
 package io.github.camelsms.sms.spi;
 
-import io.github.camelsms.sms.http.SmsCredentials;
 import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.http.SmsHttpTransport;
@@ -50,8 +49,16 @@ public interface SmsProvider {
     /** The base URL to use when the endpoint sets no baseUrl (its parts are among {@link #options()}). */
     String defaultBaseUrl(SmsConfiguration configuration);
 
-    /** Its authentication: the user and secret for HTTP Basic, taken from the provider's own options. */
-    SmsCredentials credentials(SmsConfiguration configuration);
+    /**
+     * The options this provider declares for itself, beyond those of {@link SmsConfiguration}: honoured by every
+     * operation of this provider, refused by every other provider. Users set them with the prefix {@code provider.}.
+     */
+    default List<SmsProviderOption> providerOptions() {
+        return List.of();
+    }
+
+    /** How its requests are authenticated, from its options (checked by {@link #checkConfiguration} first). */
+    SmsAuthentication authentication(SmsConfiguration configuration);
 
     /**
      * Checks the endpoint's options when the endpoint starts (credentials present, ids well-formed). Throws

@@ -251,6 +251,15 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String authToken;
     /**
+     * The options a provider declares for itself (its credentials and settings; see the provider's section in
+     * the documentation). On an endpoint with the prefix provider., for example provider.apiKey=...; on the
+     * component with the provider's name as prefix, for example
+     * camel.component.sms.provider-options.vonage.api-key=..., so that one application holds every provider's
+     * credentials at once. An option the endpoint's provider does not declare is refused. This is a
+     * multi-value option with prefix: provider.
+     */
+    private java.util.Map<java.lang.String, java.lang.Object> providerOptions;
+    /**
      * The public URL prefix the provider calls, such as https://example.com, when the application runs behind
      * a proxy or load balancer: signatures are computed over the public URL, which the application cannot
      * see.
@@ -665,6 +674,14 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setAuthToken(String authToken) {
         this.authToken = authToken;
+    }
+
+    public java.util.Map<java.lang.String, java.lang.Object> getProviderOptions() {
+        return providerOptions;
+    }
+
+    public void setProviderOptions(java.util.Map<java.lang.String, java.lang.Object> providerOptions) {
+        this.providerOptions = providerOptions;
     }
 
     public String getPublicBaseUrl() {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.spi.SmsAuthentication;
+import io.github.camelsms.sms.spi.SmsProviders;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,7 +18,7 @@ class SmsRedactorTest {
     private static SmsRedactor redactor() {
         SmsConfiguration configuration = new SmsConfiguration();
         configuration.setAuthToken(SECRET);
-        return SmsRedactor.of(configuration, new SmsCredentials("AC123", SECRET));
+        return SmsRedactor.of(configuration, SmsProviders.find("twilio"), SmsAuthentication.basic("AC123", SECRET));
     }
 
     /** Every form of the secret, in answers with multi-byte text and broken UTF-8 around it. */

@@ -61,7 +61,7 @@ final class SpringBootSources {
     /** Options whose value is a bean: set from Spring as {@code #beanName}. */
     List<String> beanTypes() {
         Set<String> types = new TreeSet<>();
-        options.values().stream().map(SpringBootSources::fieldType).filter(t -> !VALUE_TYPES.contains(t))
+        options.values().stream().map(SpringBootSources::fieldType).filter(t -> !VALUE_TYPES.contains(t) && !t.startsWith("java.util."))
                 .forEach(types::add);
         return new ArrayList<>(types);
     }

@@ -24,7 +24,7 @@ import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.spi.SmsBatch;
 import io.github.camelsms.sms.spi.SmsCall;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
-import io.github.camelsms.sms.http.SmsCredentials;
+import io.github.camelsms.sms.spi.SmsAuthentication;
 import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.http.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsHttpResponse;
@@ -113,8 +113,8 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     @Override
-    public SmsCredentials credentials(SmsConfiguration configuration) {
-        return new SmsCredentials(configuration.getUsername(), configuration.getApiKey());
+    public SmsAuthentication authentication(SmsConfiguration configuration) {
+        return SmsAuthentication.basic(configuration.getUsername(), configuration.getApiKey());
     }
 
     @Override

@@ -1,0 +1,124 @@
+package io.github.camelsms.sms.spi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.camelsms.sms.http.SmsHttpRequest;
+
+/**
+ * How a provider authenticates its requests ({@link SmsProvider#authentication}); the transport applies it to every
+ * request. The headers it adds are kept out of HTTP client logs, and every form in which it sends a secret is
+ * redacted. A provider that signs its requests implements this interface itself.
+ */
+public interface SmsAuthentication {
+
+    /** No authentication (for example a consumer, which calls no provider API). */
+    SmsAuthentication NONE = new SmsAuthentication() {
+        @Override
+        public Map<String, String> headers(SmsHttpRequest request) {
+            return Map.of();
+        }
+
+        @Override
+        public List<String> secretsOnTheWire() {
+            return List.of();
+        }
+    };
+
+    /** The headers to add to the request, name to value (the request as {@link #apply} returned it). */
+    Map<String, String> headers(SmsHttpRequest request);
+
+    /** The request with credentials put into its query or body, where the scheme puts them there; else itself. */
+    default SmsHttpRequest apply(SmsHttpRequest request) {
+        return request;
+    }
+
+    /**
+     * Every form in which this scheme puts a secret on the wire that differs from the secret itself (such as the
+     * Base64 of {@code user:secret}), for the redactor; the secret options themselves are redacted anyway.
+     */
+    List<String> secretsOnTheWire();
+
+    /** HTTP Basic: {@code Authorization: Basic base64(user:secret)}. */
+    static SmsAuthentication basic(String user, String secret) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return header("Authorization", "Basic " + token, List.of(token));
+    }
+
+    /** A bearer token: {@code Authorization: Bearer <token>}. */
+    static SmsAuthentication bearer(String token) {
+        return scheme("Bearer", token);
+    }
+
+    /** An API key with its scheme word: {@code Authorization: <word> <key>}, such as {@code App} or {@code Token}. */
+    static SmsAuthentication scheme(String word, String key) {
+        return header("Authorization", word + " " + key, List.of());
+    }
+
+    /** A header of the provider's own, such as {@code X-API-Key: <key>}. */
+    static SmsAuthentication header(String name, String value) {
+        return header(name, value, List.of());
+    }
+
+    private static SmsAuthentication header(String name, String value, List<String> derived) {
+        Objects.requireNonNull(value, name);
+        Map<String, String> headers = Map.of(name, value);
+        return new SmsAuthentication() {
+            @Override
+            public Map<String, String> headers(SmsHttpRequest request) {
+                return headers;
+            }
+
+            @Override
+            public List<String> secretsOnTheWire() {
+                return derived;
+            }
+
+            @Override
+            public String toString() {
+                return "SmsAuthentication[" + name + ": ****]";
+            }
+        };
+    }
+
+    /** Credentials as query parameters of every request, name to value, in this order. */
+    static SmsAuthentication queryParameters(Map<String, String> parameters) {
+        return parameters(parameters, false);
+    }
+
+    /** Credentials as parameters of a form body, or of the query when the request has no form body. */
+    static SmsAuthentication formParameters(Map<String, String> parameters) {
+        return parameters(parameters, true);
+    }
+
+    private static SmsAuthentication parameters(Map<String, String> parameters, boolean inForm) {
+        Map<String, String> ordered = new LinkedHashMap<>(parameters);
+        return new SmsAuthentication() {
+            @Override
+            public Map<String, String> headers(SmsHttpRequest request) {
+                return Map.of();
+            }
+
+            @Override
+            public SmsHttpRequest apply(SmsHttpRequest request) {
+                return inForm && SmsHttpRequest.FORM.equals(request.contentType())
+                        ? request.withFormParameters(ordered) : request.withQueryParameters(ordered);
+            }
+
+            @Override
+            public List<String> secretsOnTheWire() {
+                return new ArrayList<>(); // percent-encoded forms are found by the redactor's scanner
+            }
+
+            @Override
+            public String toString() {
+                return "SmsAuthentication[parameters " + ordered.keySet() + "]";
+            }
+        };
+    }
+}
