@@ -56,7 +56,9 @@ class SinchProviderTest extends SinchTestSupport {
             assertThat(r.getMessageId()).as("every recipient under the one batch id").isEqualTo(batchId);
             assertThat(r.getStatus()).isEqualTo("scheduled");
         });
-        assertThat(exchange.getMessage().getHeader(SmsConstants.MESSAGE_IDS, List.class)).containsExactly(batchId);
+        assertThat(exchange.getMessage().getHeader(SmsConstants.MESSAGE_IDS, List.class)).containsOnly(batchId);
+        assertThat(exchange.getMessage().getHeader(SmsConstants.MESSAGE_ID)).as("for cancelScheduled")
+                .isEqualTo(batchId);
     }
 
     @Test
@@ -72,7 +74,10 @@ class SinchProviderTest extends SinchTestSupport {
                 .isEqualTo("none"));
         assertThat(exchange.getMessage().getBody(SmsSendResult.class).getRecipients())
                 .extracting(SmsRecipientResult::getTo).containsExactlyElementsOf(five);
-        assertThat(exchange.getMessage().getHeader(SmsConstants.MESSAGE_IDS, List.class)).hasSize(3);
+        List<?> ids = exchange.getMessage().getHeader(SmsConstants.MESSAGE_IDS, List.class);
+        assertThat(ids).doesNotContainNull().hasSize(5);
+        assertThat(ids.stream().distinct()).as("one batch id per request").hasSize(3);
+        assertThat(exchange.getMessage().getHeader(SmsConstants.MESSAGE_ID)).as("no one batch id").isNull();
     }
 
     @Test
@@ -229,7 +234,8 @@ class SinchProviderTest extends SinchTestSupport {
         sim.inject(Fault.delay(java.time.Duration.ZERO));
         sim.inject(Fault.status(500, "{\"error\":{\"code\":500,\"message\":\"boom\"}}"));
 
-        Exchange exchange = call(sinch("send", "maxRecipientsPerRequest=1"), "Hi", Map.of(SmsConstants.TO, THREE));
+        Exchange exchange = call(sinch("send", "maxRecipientsPerRequest=1", "failOnPartialFailure=true"), "Hi",
+                Map.of(SmsConstants.TO, THREE));
 
         SmsPartialFailureException e = (SmsPartialFailureException) exchange.getException();
         assertThat(e).isNotNull();

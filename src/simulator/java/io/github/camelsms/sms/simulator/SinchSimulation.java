@@ -313,14 +313,17 @@ public final class SinchSimulation implements Simulation {
         }
         String reference = batch.text("client_reference");
         if (type.startsWith("per_recipient")) {
+            // Dispatched for each recipient now (per_recipient only), the outcomes a moment later
             for (String to : batch.to()) {
                 if (type.equals("per_recipient")) {
                     post(url, secret, recipientReport(batch.id(), to, "Dispatched", 401, reference));
                 }
+            }
+            simulator.schedule(() -> batch.to().forEach(to -> {
                 boolean fails = to.startsWith("+4599");
                 post(url, secret, recipientReport(batch.id(), to, fails ? "Failed" : "Delivered", fails ? 402 : 0,
                         reference));
-            }
+            }), type.equals("per_recipient") ? callbackDelay : Duration.ZERO);
             return;
         }
         ObjectNode report = MAPPER.createObjectNode();

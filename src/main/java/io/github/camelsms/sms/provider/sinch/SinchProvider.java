@@ -136,8 +136,8 @@ public class SinchProvider implements SmsProvider {
                     + " not set: use the service plan id shown on your Sinch SMS dashboard");
         }
         if (!SERVICE_PLAN.matcher(plan).matches()) {
-            throw SmsErrors.invalid(NAME, operation, "provider.servicePlanId", "the service plan id '" + plan
-                    + "' is not letters and digits, as Sinch's are");
+            throw SmsErrors.invalid(NAME, operation, "provider.servicePlanId", "provider.servicePlanId '" + plan
+                    + "' is not letters and digits, as Sinch's service plan ids are");
         }
         String token = TOKEN.string(configuration);
         if (token == null || token.isBlank()) {
@@ -218,7 +218,16 @@ public class SinchProvider implements SmsProvider {
             body.put("to", to);
             return SmsHttpRequest.json("POST", batchesPath(configuration), body, true);
         }, (to, request, response) -> SinchResponses.sent(batchJson(call, request, response), to, call.operation(),
-                request, response)).stopAtFirstFailure());
+                request, response)).stopAtFirstFailure()).thenApply(result -> oneBatchId(call, result));
+    }
+
+    /** CamelSmsMessageId: the batch id when the whole send was one batch (what cancelScheduled takes). */
+    private static SmsSendResult oneBatchId(SmsCall call, SmsSendResult result) {
+        List<String> ids = result.getRecipients().stream().map(r -> r.getMessageId()).distinct().toList();
+        if (ids.size() == 1 && ids.get(0) != null) {
+            call.setOutHeader(SmsConstants.MESSAGE_ID, ids.get(0));
+        }
+        return result;
     }
 
     private static JsonNode batchJson(SmsCall call, SmsHttpRequest request, SmsHttpResponse response) {
