@@ -189,11 +189,13 @@ public class SmsConfiguration implements Cloneable {
                             + " provider that does not retry webhooks. 0 means no limit.")
     private int maxConcurrentWebhooks = DEFAULT_MAX_CONCURRENT_WEBHOOKS;
     @UriParam(label = "consumer,security", javaType = "java.lang.Boolean",
-              description = "Reject (403) webhooks without a valid X-Twilio-Signature or X-SignalWire-Signature"
-                            + " (HMAC-SHA1 with the authToken; signalwire: with the secretKey, its Signing Key)."
-                            + " Unset, it is true for signalwire and twilio and false for cpsms and mycpaas: CPSMS"
-                            + " does not sign (true is refused) and the mycpaas documentation says nothing of"
-                            + " signing.")
+              description = "Reject (403) webhooks without a valid signature: X-Twilio-Signature or"
+                            + " X-SignalWire-Signature (HMAC-SHA1 with the authToken; signalwire: with the secretKey,"
+                            + " its Signing Key); sinch: x-sinch-webhook-signature (HMAC with provider.secretKey,"
+                            + " within five minutes of its timestamp). Unset, it is true for signalwire and twilio"
+                            + " and false for cpsms and mycpaas and sinch: CPSMS does not sign (true is refused), the"
+                            + " mycpaas documentation says nothing of signing, and Sinch signs only when its account"
+                            + " manager has set up HMAC for the service plan.")
     private Boolean validateSignature;
     @UriParam(label = "consumer,security", secret = true,
               description = "The key signalwire signs its webhooks with: the project's Signing Key, shown under API"

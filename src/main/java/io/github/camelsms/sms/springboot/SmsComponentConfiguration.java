@@ -279,10 +279,12 @@ public class SmsComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String username;
     /**
-     * Reject (403) webhooks without a valid X-Twilio-Signature or X-SignalWire-Signature (HMAC-SHA1 with the
-     * authToken; signalwire: with the secretKey, its Signing Key). Unset, it is true for signalwire and
-     * twilio and false for cpsms and mycpaas: CPSMS does not sign (true is refused) and the mycpaas
-     * documentation says nothing of signing.
+     * Reject (403) webhooks without a valid signature: X-Twilio-Signature or X-SignalWire-Signature
+     * (HMAC-SHA1 with the authToken; signalwire: with the secretKey, its Signing Key); sinch:
+     * x-sinch-webhook-signature (HMAC with provider.secretKey, within five minutes of its timestamp). Unset,
+     * it is true for signalwire and twilio and false for cpsms and mycpaas and sinch: CPSMS does not sign
+     * (true is refused), the mycpaas documentation says nothing of signing, and Sinch signs only when its
+     * account manager has set up HMAC for the service plan.
      */
     private Boolean validateSignature;
     /**

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SmsProvidersTest {
 
-    private static final List<String> ALL = List.of("cpsms", "mycpaas", "signalwire", "twilio");
+    private static final List<String> ALL = List.of("cpsms", "mycpaas", "signalwire", "sinch", "twilio");
 
     @Test
     void theServiceFilesNameEveryProviderAndNoOther() {
