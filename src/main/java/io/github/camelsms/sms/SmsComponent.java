@@ -60,6 +60,7 @@ public class SmsComponent extends HealthCheckComponent {
         SmsConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setProvider(provider.name());
         endpointConfiguration.setOperation(parts[1]);
+        SmsInputs.applyProviderScoped(getCamelContext(), endpointConfiguration, provider);
         Map<String, Object> providerOptions = PropertiesHelper.extractProperties(parameters, PROVIDER_OPTION_PREFIX);
         endpointConfiguration.getProviderOptions().putAll(providerOptions);
         SmsEndpoint endpoint = new SmsEndpoint(uri, this, endpointConfiguration, provider);

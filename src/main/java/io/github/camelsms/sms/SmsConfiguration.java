@@ -33,12 +33,13 @@ public class SmsConfiguration implements Cloneable {
     private String operation;
 
     @UriParam(label = "common,security", prefix = "provider.", multiValue = true,
-              description = "The options a provider declares for itself (its credentials and settings; see the"
-                            + " provider's section in the documentation). On an endpoint with the prefix provider.,"
-                            + " for example provider.apiKey=...; on the component with the provider's name as"
-                            + " prefix, for example camel.component.sms.provider-options.vonage.api-key=..., so"
-                            + " that one application holds every provider's credentials at once. An option the"
-                            + " endpoint's provider does not declare is refused.")
+              description = "Options for one provider. On an endpoint, with the prefix provider., the options the"
+                            + " provider declares for itself (see its section in the documentation), for example"
+                            + " provider.apiKey=...; an option the endpoint's provider does not declare is refused. On"
+                            + " the component, keyed by provider name, both those and any option of this component"
+                            + " scoped to one provider, for example camel.component.sms.provider-options.vonage.api-key"
+                            + " or camel.component.sms.provider-options.twilio.auth-token: so one application holds"
+                            + " every provider's credentials at once. An endpoint's own options win.")
     private Map<String, Object> providerOptions = new LinkedHashMap<>();
 
     @UriParam(label = "security", description = "The CPSMS user name (your CPSMS login).")

@@ -15,6 +15,7 @@ import io.github.camelsms.sms.http.SmsErrors;
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.spi.SmsProviders;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -112,7 +113,7 @@ final class SmsInputs {
                 SmsProvider owner = SmsProviders.find(name);
                 for (Object inner : ((Map<?, ?>) value).keySet()) {
                     String option = SmsConfiguration.camelCase(String.valueOf(inner));
-                    if (!declares(owner, option)) {
+                    if (!declares(owner, option) && !honoursAnywhere(owner, option)) {
                         throw unknownOnComponent(provider, operation, key + "." + inner, owner.name() + " has no option '"
                                                                                          + option + "'");
                     }
@@ -123,7 +124,7 @@ final class SmsInputs {
                           + provider.name() + "." + key
                         : "there is no provider '" + name.substring(0, dot) + "' (providers: "
                           + String.join(", ", SmsProviders.names()) + ")");
-            } else if (!declares(named, name.substring(dot + 1))) {
+            } else if (!declares(named, name.substring(dot + 1)) && !honoursAnywhere(named, name.substring(dot + 1))) {
                 throw unknownOnComponent(provider, operation, key, named.name() + " has no option '"
                                                                    + name.substring(dot + 1) + "'");
             }
@@ -134,6 +135,49 @@ final class SmsInputs {
                                                              String why) {
         return SmsErrors.invalid(provider.name(), operation, "providerOptions." + key,
                 "the component's provider option '" + key + "' is not used: " + why);
+    }
+
+    /**
+     * Sets the component's provider-scoped values of {@link SmsConfiguration} options ({@code twilio.authToken} in
+     * providerOptions) on an endpoint of that provider, before its URI's own options, so that several providers'
+     * credentials and defaults live on the component at once.
+     */
+    static void applyProviderScoped(CamelContext context, SmsConfiguration configuration, SmsProvider provider) {
+        Map<String, Object> scoped = new LinkedHashMap<>();
+        configuration.getProviderOptions().forEach((key, value) -> {
+            String name = SmsConfiguration.camelCase(key);
+            if (name.startsWith(provider.name() + ".")) {
+                scoped.put(name.substring(provider.name().length() + 1), value);
+            } else if (name.equals(provider.name()) && value instanceof Map<?, ?> nested) {
+                nested.forEach((inner, innerValue) -> scoped.put(SmsConfiguration.camelCase(String.valueOf(inner)),
+                        innerValue));
+            }
+        });
+        scoped.forEach((name, value) -> {
+            Field field = OPTIONS.get(name);
+            if (field != null && field.isAnnotationPresent(UriParam.class) && !declares(provider, name)) {
+                try {
+                    field.set(configuration, context.getTypeConverter().mandatoryConvertTo(field.getType(), value));
+                } catch (Exception e) {
+                    throw SmsErrors.invalid(provider.name(), configuration.getOperation(), "providerOptions."
+                                                                                           + provider.name() + "." + name,
+                            "the component's provider option '" + provider.name() + "." + name + "' must be a "
+                                                                                                     + field.getType().getSimpleName());
+                }
+            }
+        });
+    }
+
+    /** Whether some operation or consumer of the provider honours the SmsConfiguration option. */
+    static boolean honoursAnywhere(SmsProvider provider, String option) {
+        Field field = OPTIONS.get(option);
+        if (field == null || !field.isAnnotationPresent(UriParam.class) || option.equals("providerOptions")) {
+            return false;
+        }
+        if (field.getAnnotation(UriParam.class).label().contains("consumer")) {
+            return !provider.consumerOperations().isEmpty();
+        }
+        return provider.operations().keySet().stream().anyMatch(operation -> honoursOption(provider, operation, option));
     }
 
     static boolean declares(SmsProvider provider, String option) {

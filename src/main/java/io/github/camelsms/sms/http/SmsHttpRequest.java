@@ -60,15 +60,6 @@ public record SmsHttpRequest(String method, String target, boolean fromHost, Str
         return new SmsHttpRequest("POST", target, false, FORM, body.toByteArray(), sendsSms);
     }
 
-    /** This request with the parameters appended to its query string (credentials of a query-string scheme). */
-    public SmsHttpRequest withQueryParameters(Map<String, String> params) {
-        ByteArrayOutputStream query = new ByteArrayOutputStream(64);
-        params.forEach((name, value) -> appendParam(query, name, value));
-        String separator = target.indexOf('?') < 0 ? "?" : "&";
-        return new SmsHttpRequest(method, target + separator + query.toString(StandardCharsets.US_ASCII), fromHost,
-                contentType, body, sendsSms);
-    }
-
     /** This form request with the parameters appended to its body (credentials of a form scheme). */
     public SmsHttpRequest withFormParameters(Map<String, String> params) {
         ByteArrayOutputStream form = new ByteArrayOutputStream(body.length + 64);

@@ -195,6 +195,8 @@ public final class SmsHttpTransport {
             wireUrl = onWire == request ? url : resolveUrl(onWire, operation);
         } catch (SmsException foreign) {
             return CompletableFuture.failedFuture(foreign); // refused before anything was sent
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(SmsErrors.unexpected(provider.name(), operation, null, e));
         }
         CompletableFuture<SmsHttpResponse> future = new CompletableFuture<>();
         SmsRequestProgress progress = new SmsRequestProgress();

@@ -86,17 +86,16 @@ public interface SmsAuthentication {
         };
     }
 
-    /** Credentials as query parameters of every request, name to value, in this order. */
-    static SmsAuthentication queryParameters(Map<String, String> parameters) {
-        return parameters(parameters, false);
-    }
-
-    /** Credentials as parameters of a form body, or of the query when the request has no form body. */
+    /**
+     * Credentials as parameters of a form body, after the request's own. Credentials never go into a URL: Apache
+     * HttpClient logs every request line at DEBUG with no hook to mask it, so a request without a form body is
+     * refused before it is sent (authenticate reads with another scheme the provider offers, such as Basic).
+     */
     static SmsAuthentication formParameters(Map<String, String> parameters) {
-        return parameters(parameters, true);
+        return parameters(parameters);
     }
 
-    private static SmsAuthentication parameters(Map<String, String> parameters, boolean inForm) {
+    private static SmsAuthentication parameters(Map<String, String> parameters) {
         Map<String, String> ordered = new LinkedHashMap<>(parameters);
         return new SmsAuthentication() {
             @Override
@@ -106,8 +105,11 @@ public interface SmsAuthentication {
 
             @Override
             public SmsHttpRequest apply(SmsHttpRequest request) {
-                return inForm && SmsHttpRequest.FORM.equals(request.contentType())
-                        ? request.withFormParameters(ordered) : request.withQueryParameters(ordered);
+                if (!SmsHttpRequest.FORM.equals(request.contentType())) {
+                    throw new IllegalStateException("form credentials need a form body, and " + request
+                                                    + " has none: credentials are never put into a URL");
+                }
+                return request.withFormParameters(ordered);
             }
 
             @Override
