@@ -32,6 +32,8 @@ public final class ExamplesRunner {
     public static final String SIGNALWIRE_API_TOKEN = "PT-demo-api-token";
     public static final String SIGNALWIRE_SIGNING_KEY = "PSK_demo-signing-key";
     public static final String MESSAGING_SERVICE_SID = "MG000000000000000000000000000000de";
+    public static final String SINCH_SERVICE_PLAN_ID = "demo0service0plan";
+    public static final String SINCH_API_TOKEN = "demo-sinch-api-token";
     public static final String WEBHOOK_VERIFY_TOKEN = "demo-webhook-verify-token";
     /** The inbound SMS the runner delivers to each sms:.../inbound consumer of the examples. */
     public static final String INBOUND_FROM = "+4522334488";
@@ -77,6 +79,7 @@ public final class ExamplesRunner {
         simulator.laml().addAccount(ACCOUNT_SID, AUTH_TOKEN).messagingService(MESSAGING_SERVICE_SID, INBOUND_TO);
         simulator.laml().addSignalWireProject(SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN, SIGNALWIRE_SIGNING_KEY);
         simulator.laml().statusDelay(Duration.ofMillis(100));
+        simulator.sinch().addServicePlan(SINCH_SERVICE_PLAN_ID, SINCH_API_TOKEN);
 
         AtomicInteger failures = new AtomicInteger();
         List<LamlSimulation.InboundAnswer> inboundReplies = new CopyOnWriteArrayList<>();
@@ -92,6 +95,8 @@ public final class ExamplesRunner {
         main.addInitialProperty("camel.component.sms.account-sid", ACCOUNT_SID);
         main.addInitialProperty("camel.component.sms.auth-token", AUTH_TOKEN);
         main.addInitialProperty("camel.component.sms.webhook-verify-token", WEBHOOK_VERIFY_TOKEN);
+        main.addInitialProperty("camel.component.sms.provider-options.sinch.service-plan-id", SINCH_SERVICE_PLAN_ID);
+        main.addInitialProperty("camel.component.sms.provider-options.sinch.token", SINCH_API_TOKEN);
         main.addInitialProperty("twilio.messaging-service-sid", MESSAGING_SERVICE_SID);
         main.addInitialProperty("signalwire.project-id", SIGNALWIRE_PROJECT_ID);
         main.addInitialProperty("signalwire.api-token", SIGNALWIRE_API_TOKEN);
