@@ -95,8 +95,8 @@ public final class ExamplesRunner {
         main.addInitialProperty("camel.component.sms.account-sid", ACCOUNT_SID);
         main.addInitialProperty("camel.component.sms.auth-token", AUTH_TOKEN);
         main.addInitialProperty("camel.component.sms.webhook-verify-token", WEBHOOK_VERIFY_TOKEN);
-        main.addInitialProperty("camel.component.sms.provider-options.sinch.service-plan-id", SINCH_SERVICE_PLAN_ID);
-        main.addInitialProperty("camel.component.sms.provider-options.sinch.token", SINCH_API_TOKEN);
+        main.addInitialProperty("camel.component.sms.provider-options[sinch.servicePlanId]", SINCH_SERVICE_PLAN_ID);
+        main.addInitialProperty("camel.component.sms.provider-options[sinch.token]", SINCH_API_TOKEN);
         main.addInitialProperty("twilio.messaging-service-sid", MESSAGING_SERVICE_SID);
         main.addInitialProperty("signalwire.project-id", SIGNALWIRE_PROJECT_ID);
         main.addInitialProperty("signalwire.api-token", SIGNALWIRE_API_TOKEN);
