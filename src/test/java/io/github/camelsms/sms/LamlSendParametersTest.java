@@ -117,7 +117,7 @@ class LamlSendParametersTest extends SmsTestSupport {
     @CsvSource({ "mycpaas", "twilio", "signalwire" })
     void cpsmsOnlyInputsAreRefused(String provider) {
         assertInvalid(laml(provider, "send"), Map.of(SmsConstants.REFERENCE, "order-42"), SmsConstants.REFERENCE,
-                "(supported by: cpsms send, sendGroup, cancelScheduled)");
+                "(supported by: cpsms send, sendGroup, cancelScheduled; sinch send, listMessages)");
         assertInvalid(laml(provider, "send"), Map.of(SmsConstants.FLASH, true), SmsConstants.FLASH,
                 "(supported by: cpsms send, sendGroup)");
         assertInvalid(laml(provider, "send", "flash=true"), Map.of(), "flash", "(supported by: cpsms send, sendGroup)");

@@ -30,7 +30,7 @@ class SmsEndpointTest extends SmsTestSupport {
                 from("direct:a").to("sms:nosuch/send?username=u&apiKey=k");
             }
         })).hasStackTraceContaining("Unknown SMS provider 'nosuch'")
-                .hasStackTraceContaining("cpsms, mycpaas, signalwire, twilio");
+                .hasStackTraceContaining("cpsms, mycpaas, signalwire, sinch, twilio");
     }
 
     @Test
