@@ -1,5 +1,6 @@
 package io.github.camelsms.sms;
 
+import io.github.camelsms.sms.spi.SmsSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,12 +14,13 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
 
 /**
  * The options of an sms endpoint. The component holds one instance as the defaults; each endpoint gets a copy.
  */
 @UriParams
-public class SmsConfiguration implements Cloneable {
+public class SmsConfiguration implements SmsSettings, Cloneable {
 
     /** The default of maxConcurrentWebhooks. */
     public static final int DEFAULT_MAX_CONCURRENT_WEBHOOKS = 10;

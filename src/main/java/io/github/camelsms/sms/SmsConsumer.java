@@ -15,14 +15,14 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.spi.SmsJson;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsErrors;
 import io.github.camelsms.sms.webhook.SmsIdempotentWebhookMemory;
-import io.github.camelsms.sms.webhook.SmsWebhookEvent;
+import io.github.camelsms.sms.spi.SmsWebhookEvent;
 import io.github.camelsms.sms.webhook.SmsWebhookMemory;
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
-import io.github.camelsms.sms.webhook.SmsWebhooks.SmsWebhookReply;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhooks;
+import io.github.camelsms.sms.spi.SmsWebhooks.SmsWebhookReply;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -34,6 +34,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.camelsms.sms.exception.SmsValidationException;
 
 /**
  * Receives a provider's webhooks (delivery reports, inbound SMS) on the application's platform-http server. Before

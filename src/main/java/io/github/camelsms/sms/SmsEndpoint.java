@@ -7,11 +7,9 @@ import java.util.Set;
 import io.github.camelsms.sms.http.SmsHttpClients;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import io.github.camelsms.sms.http.SmsRedactor;
-import io.github.camelsms.sms.text.SmsPhoneNumbers;
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsAuthentication;
 import io.github.camelsms.sms.spi.SmsProvider;
-import io.github.camelsms.sms.http.SmsTransportGuard;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -94,6 +92,7 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         super.doStart();
         SmsInputs.checkProviderOptions(provider, configuration, providerOptionsSetOnEndpoint);
         if (isConsumerOperation()) {
+            SmsInputs.checkConsumerOptions(provider, configuration.getOperation(), optionsSetOnEndpoint);
             redactor = SmsRedactor.of(configuration, provider, SmsAuthentication.NONE);
             return; // the consumer checks its own options and calls no provider API
         }
@@ -107,12 +106,13 @@ public class SmsEndpoint extends DefaultEndpoint implements EndpointServiceLocat
         SmsAuthentication authentication = provider.authentication(configuration);
         redactor = SmsRedactor.of(asGiven, provider, authentication);
         SmsTransportGuard.checkBaseUrl(configuration, provider.name(), effectiveBaseUrl());
-        SmsPhoneNumbers.checkRegion(configuration, provider.name());
+        SmsTransportGuard.checkRegion(configuration, provider.name());
         SmsHttpClients clients = getComponent().httpClients();
         clients.maskInAnswers(redactor);
         SmsTransportGuard.checkConcurrency(configuration, provider.name(), clients.connectionsPerRoute());
-        transport = new SmsHttpTransport(clients, clients.clientFor(configuration), getComponent().retryTimer(), provider,
-                effectiveBaseUrl(), authentication, configuration.getResponseTimeout(),
+        transport = new SmsHttpTransport(clients, clients.clientFor(SmsTransportGuard.clientOptions(configuration)),
+                getComponent().retryTimer(), provider.name(), provider::toException, effectiveBaseUrl(), authentication,
+                configuration.getResponseTimeout(),
                 SmsTransportGuard.retryPolicy(configuration, provider.name()), redactor,
                 SmsTransportGuard.tunnelProxy(configuration, effectiveBaseUrl()));
     }

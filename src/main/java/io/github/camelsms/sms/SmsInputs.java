@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsErrors;
 
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
@@ -20,6 +20,7 @@ import org.apache.camel.Message;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import io.github.camelsms.sms.exception.SmsValidationException;
 
 /**
  * Nothing silently ignored: which inputs a producer operation honours, from the providers' declarations
@@ -85,6 +86,24 @@ final class SmsInputs {
                                                                             + " (supported by: "
                                                                             + supportedBy(option, false)
                                                                             + "): remove it from the endpoint");
+            }
+        }
+    }
+
+    /**
+     * Refuses, when a consumer endpoint starts, options set on it that only producers read (a consumer sends nothing).
+     */
+    static void checkConsumerOptions(SmsProvider provider, String operation, Set<String> setOnEndpoint) {
+        for (String given : new TreeSet<>(setOnEndpoint)) {
+            String option = canonical(given);
+            Field field = option == null ? null : OPTIONS.get(option);
+            UriParam param = field == null ? null : field.getAnnotation(UriParam.class);
+            if (param != null && param.label().startsWith("producer") && !param.label().contains("consumer")) {
+                throw SmsErrors.invalid(provider.name(), operation, option, "option '" + option
+                                                                            + "' is read by producers only, and "
+                                                                            + provider.name() + " " + operation
+                                                                            + " receives webhooks: remove it from"
+                                                                            + " the endpoint");
             }
         }
     }

@@ -5,6 +5,10 @@ import java.util.Map;
 import io.github.camelsms.sms.http.SmsHttpTransport;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import io.github.camelsms.sms.exception.SmsAuthenticationException;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsInsufficientCreditException;
+import io.github.camelsms.sms.exception.SmsTransportException;
 
 /**
  * Checks an sms producer's credentials and reachability without sending an SMS: cpsms reads the credit (DOWN when it

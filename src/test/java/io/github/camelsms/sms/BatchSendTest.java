@@ -9,6 +9,9 @@ import io.github.camelsms.sms.model.SmsSendResult;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
+import io.github.camelsms.sms.exception.SmsValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,6 +9,14 @@ import java.util.Set;
 
 import io.github.camelsms.sms.simulator.Fault;
 import org.junit.jupiter.api.Test;
+import io.github.camelsms.sms.exception.SmsAuthenticationException;
+import io.github.camelsms.sms.exception.SmsForbiddenException;
+import io.github.camelsms.sms.exception.SmsInsufficientCreditException;
+import io.github.camelsms.sms.exception.SmsNotFoundException;
+import io.github.camelsms.sms.exception.SmsProviderException;
+import io.github.camelsms.sms.exception.SmsRateLimitException;
+import io.github.camelsms.sms.exception.SmsTransportException;
+import io.github.camelsms.sms.exception.SmsValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

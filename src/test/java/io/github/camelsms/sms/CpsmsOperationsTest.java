@@ -11,6 +11,7 @@ import io.github.camelsms.sms.model.SmsLogEntry;
 import io.github.camelsms.sms.simulator.Fault;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import io.github.camelsms.sms.exception.SmsRateLimitException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

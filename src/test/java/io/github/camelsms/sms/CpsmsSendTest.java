@@ -10,6 +10,8 @@ import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import io.github.camelsms.sms.exception.SmsNotFoundException;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

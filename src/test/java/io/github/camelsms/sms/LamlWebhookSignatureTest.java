@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.twilio.security.RequestValidator;
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
 import io.github.camelsms.sms.webhook.signature.TwilioSignature;
 import io.github.camelsms.sms.simulator.LamlSignature;
 import org.junit.jupiter.params.ParameterizedTest;

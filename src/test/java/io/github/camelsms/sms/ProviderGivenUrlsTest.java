@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.github.camelsms.sms.exception.SmsProviderException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

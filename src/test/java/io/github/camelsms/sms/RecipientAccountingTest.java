@@ -10,6 +10,8 @@ import io.github.camelsms.sms.model.SmsSendResult;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,6 +7,7 @@ import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import io.github.camelsms.sms.exception.SmsValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

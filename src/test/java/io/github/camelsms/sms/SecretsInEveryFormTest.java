@@ -25,8 +25,8 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
+import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
 import io.github.camelsms.sms.http.SmsRedactor;
 import io.github.camelsms.sms.simulator.TwilioOpenApi;
 import io.github.camelsms.sms.spi.SmsAuthentication;
@@ -47,6 +47,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
+import io.github.camelsms.sms.exception.SmsTransportException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

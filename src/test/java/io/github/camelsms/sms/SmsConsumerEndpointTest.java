@@ -16,6 +16,7 @@ import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import io.github.camelsms.sms.exception.SmsValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,6 +32,17 @@ class SmsConsumerEndpointTest extends WebhookTestSupport {
         assertThatThrownBy(() -> addRoute(cpsms("send"), "mock:a"))
                 .hasStackTraceContaining("sms:cpsms/send sends: use it in to(...), not from(...)")
                 .hasStackTraceContaining("Operations to receive with: deliveryReports");
+    }
+
+    /** Nothing silently ignored: a consumer sends nothing, so an option only producers read is refused. */
+    @Test
+    void aProducerOnlyOptionOnAConsumerIsRefused() {
+        assertThatThrownBy(() -> addRoute("sms:cpsms/deliveryReports?path=/sms/dlr&flash=true", "mock:a"))
+                .hasRootCauseInstanceOf(SmsValidationException.class)
+                .rootCause().hasMessageContaining("option 'flash' is read by producers only");
+        assertThatThrownBy(() -> addRoute("sms:twilio/inbound?path=/sms/in&maxSegments=2", "mock:b"))
+                .hasRootCauseInstanceOf(SmsValidationException.class)
+                .rootCause().hasMessageContaining("option 'maxSegments' is read by producers only");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.github.camelsms.sms.exception.SmsTransportException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.camelsms.sms.exception.SmsAuthenticationException;
+import io.github.camelsms.sms.exception.SmsException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

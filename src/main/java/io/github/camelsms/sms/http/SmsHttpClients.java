@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.camelsms.sms.SmsConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -74,11 +73,11 @@ public final class SmsHttpClients implements Closeable {
             .build();
 
     /** The proxy port when proxyHost is set without proxyPort. */
-    static final int DEFAULT_PROXY_PORT = 8080;
+    public static final int DEFAULT_PROXY_PORT = 8080;
 
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
-    private final Map<ClientKey, PooledClient> clients = new ConcurrentHashMap<>();
+    private final Map<ClientOptions, PooledClient> clients = new ConcurrentHashMap<>();
     private final Set<Runnable> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> maskedSecrets = ConcurrentHashMap.newKeySet();
     private volatile SmsSecretScanner masked = new SmsSecretScanner(Set.of());
@@ -94,11 +93,11 @@ public final class SmsHttpClients implements Closeable {
     }
 
     /** The shared client for these connection settings, created and started on first use. */
-    public CloseableHttpAsyncClient clientFor(SmsConfiguration configuration) {
+    public CloseableHttpAsyncClient clientFor(ClientOptions options) {
         if (closed) {
             throw new IllegalStateException("The sms component has stopped");
         }
-        return clients.computeIfAbsent(ClientKey.of(configuration), this::create).client();
+        return clients.computeIfAbsent(options, this::create).client();
     }
 
     /** Masks the redactor's secrets, in every form, in the bytes the clients read, before HttpClient logs them. */
@@ -134,7 +133,7 @@ public final class SmsHttpClients implements Closeable {
         return connectionsPerRoute;
     }
 
-    private PooledClient create(ClientKey key) {
+    private PooledClient create(ClientOptions key) {
         ConnectionConfig connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.ofMilliseconds(key.connectTimeout()))
                 .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
@@ -256,18 +255,14 @@ public final class SmsHttpClients implements Closeable {
         }
     }
 
-    private record ClientKey(
+    /** The endpoint options a client is built from; endpoints with equal ones share a client. */
+    public record ClientOptions(
             long connectTimeout, SSLContextParameters sslContextParameters, HttpAsyncClientConfigurer configurer,
             String proxyHost, Integer proxyPort, String proxyAuthUsername, String proxyAuthPassword) {
 
-        static ClientKey of(SmsConfiguration c) {
-            return new ClientKey(c.getConnectTimeout(), c.getSslContextParameters(), c.getHttpAsyncClientConfigurer(),
-                    c.getProxyHost(), c.getProxyPort(), c.getProxyAuthUsername(), c.getProxyAuthPassword());
-        }
-
         @Override
         public String toString() {
-            return "ClientKey[connectTimeout=" + connectTimeout + ", proxyHost=" + proxyHost + "]";
+            return "ClientOptions[connectTimeout=" + connectTimeout + ", proxyHost=" + proxyHost + "]";
         }
     }
 }

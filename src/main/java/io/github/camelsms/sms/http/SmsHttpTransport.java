@@ -1,7 +1,7 @@
 package io.github.camelsms.sms.http;
 
 import io.github.camelsms.sms.spi.SmsAuthentication;
-import io.github.camelsms.sms.spi.SmsProvider;
+import io.github.camelsms.sms.spi.SmsTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.exception.SmsException;
 import org.apache.hc.client5.http.async.methods.ConfigurableHttpRequest;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -33,13 +33,17 @@ import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.camelsms.sms.spi.SmsErrorMapping;
+import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
 
 /**
  * Sends one endpoint's requests without holding a thread: the one place that builds HTTP requests (base URL, Basic
  * authentication, content type, timeouts), reads answers and turns I/O failures and non-2xx answers into
  * {@link SmsException}s. Retry waits are scheduled, not slept.
  */
-public final class SmsHttpTransport {
+public final class SmsHttpTransport implements SmsTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsHttpTransport.class);
 
@@ -53,7 +57,8 @@ public final class SmsHttpTransport {
     private final SmsHttpClients clients;
     private final CloseableHttpAsyncClient client;
     private final ScheduledExecutorService retryTimer;
-    private final SmsProvider provider;
+    private final String providerName;
+    private final SmsErrorMapping errorMapping;
     private final String baseUrl;
     private final SmsOrigin origin;
     private final SmsAuthentication authentication;
@@ -68,9 +73,11 @@ public final class SmsHttpTransport {
      * @param redactor    removes every form of the endpoint's secrets from answers and failures before they are
      *                    kept, thrown or logged
      * @param tunnelProxy the proxy (host:port) https requests tunnel through, or null
+     * @param errorMapping the provider's reading of its error answers
      */
     public SmsHttpTransport(SmsHttpClients clients, CloseableHttpAsyncClient client, ScheduledExecutorService retryTimer,
-                            SmsProvider provider, String baseUrl, SmsAuthentication authentication, long responseTimeout,
+                            String providerName, SmsErrorMapping errorMapping, String baseUrl,
+                            SmsAuthentication authentication, long responseTimeout,
                             SmsRetryPolicy retryPolicy, SmsRedactor redactor, String tunnelProxy) {
         this.clients = clients;
         this.tunnelProxy = tunnelProxy;
@@ -78,7 +85,8 @@ public final class SmsHttpTransport {
         this.client = client;
         this.retryTimer = retryTimer;
         this.retryPolicy = retryPolicy;
-        this.provider = provider;
+        this.providerName = providerName;
+        this.errorMapping = errorMapping;
         this.baseUrl = stripTrailingSlash(baseUrl);
         this.origin = new SmsOrigin(this.baseUrl);
         this.authentication = authentication;
@@ -103,11 +111,12 @@ public final class SmsHttpTransport {
         try {
             return origin.resolve(request.target());
         } catch (IllegalArgumentException e) {
-            throw SmsErrors.foreignUrl(provider.name(), operation, request.target(), e.getMessage());
+            throw SmsErrors.foreignUrl(providerName, operation, request.target(), e.getMessage());
         }
     }
 
     /** Whether requests can still be sent: false once the component stopped and closed the client. */
+    @Override
     public boolean isOpen() {
         IOReactorStatus status = client.getStatus();
         return !clients.isClosed() && status != IOReactorStatus.SHUTTING_DOWN && status != IOReactorStatus.SHUT_DOWN;
@@ -118,6 +127,7 @@ public final class SmsHttpTransport {
      * (never another exception). Failures that are retryable and not in doubt are retried as the
      * {@link SmsRetryPolicy} says, after a wait on the component's timer: no thread waits.
      */
+    @Override
     public CompletableFuture<SmsHttpResponse> send(SmsHttpRequest request, String operation) {
         CompletableFuture<SmsHttpResponse> result = new CompletableFuture<>();
         attempt(request, operation, 1, result);
@@ -128,6 +138,7 @@ public final class SmsHttpTransport {
      * Sends the request once and waits for the answer, for callers that own their thread and report a failure
      * rather than repeat it (health checks: one request per check). Throws the {@link SmsException}, redacted.
      */
+    @Override
     public SmsHttpResponse executeOnce(SmsHttpRequest request, String operation) {
         CompletableFuture<SmsHttpResponse> future = sendOnce(request, operation);
         try {
@@ -135,7 +146,7 @@ public final class SmsHttpTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(false);
-            throw SmsErrors.aborted(provider.name(), operation, request, urlOf(request), e, true);
+            throw SmsErrors.aborted(providerName, operation, request, urlOf(request), e, true);
         } catch (ExecutionException e) {
             throw redactor.redact(failureOf(e.getCause()));
         }
@@ -173,7 +184,7 @@ public final class SmsHttpTransport {
                 result.completeExceptionally(e);
                 return;
             }
-            LOG.warn("{} {}: {} {} failed ({}, HTTP {}); retry {} of {} in {} ms", provider.name(), operation,
+            LOG.warn("{} {}: {} {} failed ({}, HTTP {}); retry {} of {} in {} ms", providerName, operation,
                     request.method(), redactor.redact(urlOf(request)), e.getClass().getSimpleName(), e.getStatusCode(),
                     retry, retryPolicy.attempts(), wait.toMillis());
             try {
@@ -196,7 +207,7 @@ public final class SmsHttpTransport {
         } catch (SmsException foreign) {
             return CompletableFuture.failedFuture(foreign); // refused before anything was sent
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(SmsErrors.unexpected(provider.name(), operation, null, e));
+            return CompletableFuture.failedFuture(SmsErrors.unexpected(providerName, operation, null, e));
         }
         CompletableFuture<SmsHttpResponse> future = new CompletableFuture<>();
         SmsRequestProgress progress = new SmsRequestProgress();
@@ -209,7 +220,7 @@ public final class SmsHttpTransport {
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(SmsRequestProgress.ATTRIBUTE, progress);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {}: {} {}", provider.name(), operation, request.method(), redactor.redact(url));
+            LOG.debug("{} {}: {} {}", providerName, operation, request.method(), redactor.redact(url));
         }
         FutureCallback<SmsHttpResponse> callback = new FutureCallback<>() {
             @Override
@@ -217,19 +228,19 @@ public final class SmsHttpTransport {
                 try {
                     SmsHttpResponse response = redactor.redact(answer);
                     if (LOG.isDebugEnabled()) {
-                        LOG.debug("{} {}: HTTP {}", provider.name(), operation, response.statusCode());
+                        LOG.debug("{} {}: HTTP {}", providerName, operation, response.statusCode());
                     }
                     if (response.isSuccess()) {
                         future.complete(response);
                     } else if (tunnelProxy != null && !progress.written()) {
                         // nothing of the request went out: the answer is the proxy's to the CONNECT
-                        future.completeExceptionally(SmsErrors.refusedByProxy(provider.name(), operation, request,
+                        future.completeExceptionally(SmsErrors.refusedByProxy(providerName, operation, request,
                                 tunnelProxy, response));
                     } else {
-                        future.completeExceptionally(provider.toException(response, request, operation));
+                        future.completeExceptionally(errorMapping.toException(response, request, operation));
                     }
                 } catch (RuntimeException e) {
-                    future.completeExceptionally(SmsErrors.unexpected(provider.name(), operation, request, e));
+                    future.completeExceptionally(SmsErrors.unexpected(providerName, operation, request, e));
                 }
             }
 
@@ -240,13 +251,13 @@ public final class SmsHttpTransport {
 
             @Override
             public void cancelled() {
-                future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url,
+                future.completeExceptionally(SmsErrors.aborted(providerName, operation, request, url,
                         new CancellationException("the request was cancelled"), progress.written()));
             }
         };
         AtomicReference<Future<SmsHttpResponse>> execution = new AtomicReference<>();
         Runnable untrack = clients.track(() -> {
-            future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url,
+            future.completeExceptionally(SmsErrors.aborted(providerName, operation, request, url,
                     new CancellationException("the component stopped"), progress.abandon()));
             cancel(execution.get()); // its connection closes, so the I/O threads can end
         });
@@ -261,7 +272,7 @@ public final class SmsHttpTransport {
             }
         } catch (RuntimeException e) {
             // a closed client refuses at once, before anything was written
-            future.completeExceptionally(SmsErrors.aborted(provider.name(), operation, request, url, e,
+            future.completeExceptionally(SmsErrors.aborted(providerName, operation, request, url, e,
                     progress.written()));
         }
         return future.whenComplete((response, failure) -> untrack.run());
@@ -288,14 +299,14 @@ public final class SmsHttpTransport {
     private SmsException toException(SmsHttpRequest request, String operation, String url, Exception e,
                                      boolean written) {
         if (e instanceof SmsResponseConsumer.ResponseTooLargeException tooLarge) {
-            return SmsErrors.unreadable(provider.name(), operation, request, redactor.redact(tooLarge.response()),
+            return SmsErrors.unreadable(providerName, operation, request, redactor.redact(tooLarge.response()),
                     "a body larger than " + MAX_RESPONSE_BYTES + " bytes");
         } else if (e instanceof IOException io) {
-            return SmsErrors.fromIo(provider.name(), operation, request, url, io, written);
+            return SmsErrors.fromIo(providerName, operation, request, url, io, written);
         } else if (e instanceof HttpException notHttp) {
-            return SmsErrors.notHttp(provider.name(), operation, request, url, notHttp, written);
+            return SmsErrors.notHttp(providerName, operation, request, url, notHttp, written);
         }
-        return SmsErrors.aborted(provider.name(), operation, request, url, e, written);
+        return SmsErrors.aborted(providerName, operation, request, url, e, written);
     }
 
     private static String contentType(String type) {
@@ -312,6 +323,6 @@ public final class SmsHttpTransport {
 
     @Override
     public String toString() {
-        return "SmsHttpTransport[" + provider.name() + " at " + baseUrl + "]";
+        return "SmsHttpTransport[" + providerName + " at " + baseUrl + "]";
     }
 }

@@ -3,6 +3,7 @@ package io.github.camelsms.sms.http;
 import io.github.camelsms.sms.spi.SmsAuthentication;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.spi.SmsProviderOption;
+import io.github.camelsms.sms.spi.SmsSettings;
 import org.apache.camel.spi.UriParam;
 
 import java.nio.charset.StandardCharsets;
@@ -15,18 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.camelsms.sms.SmsAuthenticationException;
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.SmsFailure;
-import io.github.camelsms.sms.SmsForbiddenException;
-import io.github.camelsms.sms.SmsInsufficientCreditException;
-import io.github.camelsms.sms.SmsNotFoundException;
-import io.github.camelsms.sms.SmsPartialFailureException;
-import io.github.camelsms.sms.SmsProviderException;
-import io.github.camelsms.sms.SmsRateLimitException;
-import io.github.camelsms.sms.SmsTransportException;
-import io.github.camelsms.sms.SmsValidationException;
+import io.github.camelsms.sms.exception.SmsAuthenticationException;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsFailure;
+import io.github.camelsms.sms.exception.SmsForbiddenException;
+import io.github.camelsms.sms.exception.SmsInsufficientCreditException;
+import io.github.camelsms.sms.exception.SmsNotFoundException;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
+import io.github.camelsms.sms.exception.SmsProviderException;
+import io.github.camelsms.sms.exception.SmsRateLimitException;
+import io.github.camelsms.sms.exception.SmsTransportException;
+import io.github.camelsms.sms.exception.SmsValidationException;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
 
 /**
  * The one place that removes an endpoint's secrets from what the component keeps or prints. Built when the endpoint
@@ -38,8 +39,13 @@ import io.github.camelsms.sms.SmsValidationException;
  */
 public final class SmsRedactor {
 
-    /** The options the metadata marks secret. */
-    private static final List<Field> SECRET_OPTIONS = secretOptions();
+    /** The options the metadata marks secret, per settings class (the component's configuration). */
+    private static final ClassValue<List<Field>> SECRET_OPTIONS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            return secretOptions(type);
+        }
+    };
 
     public static final String MASK = "****";
 
@@ -63,13 +69,13 @@ public final class SmsRedactor {
 
     /**
      * The redactor of an endpoint: every option the metadata marks secret (the {@link UriParam#secret()} options of
-     * {@link SmsConfiguration} and the provider's secret {@link SmsProviderOption}s), in every form its authentication
+     * the component's configuration and the provider's secret {@link SmsProviderOption}s), in every form its authentication
      * sends them, and the proxy's Basic credentials.
      */
-    public static SmsRedactor of(SmsConfiguration configuration, SmsProvider provider,
+    public static SmsRedactor of(SmsSettings configuration, SmsProvider provider,
                                  SmsAuthentication authentication) {
         Set<String> values = new LinkedHashSet<>();
-        for (Field option : SECRET_OPTIONS) {
+        for (Field option : SECRET_OPTIONS.get(configuration.getClass())) {
             try {
                 addSecret(values, (String) option.get(configuration));
             } catch (IllegalAccessException e) {
@@ -95,9 +101,16 @@ public final class SmsRedactor {
         return new SmsRedactor(new ArrayList<>(values));
     }
 
-    private static List<Field> secretOptions() {
+    private static List<Field> secretOptions(Class<?> settings) {
         List<Field> secrets = new ArrayList<>();
-        for (Field field : SmsConfiguration.class.getDeclaredFields()) {
+        for (Class<?> type = settings; type != null && type != Object.class; type = type.getSuperclass()) {
+            secretOptionsOf(type, secrets);
+        }
+        return List.copyOf(secrets);
+    }
+
+    private static void secretOptionsOf(Class<?> type, List<Field> secrets) {
+        for (Field field : type.getDeclaredFields()) {
             UriParam option = field.getAnnotation(UriParam.class);
             if (option != null && option.secret()) {
                 if (field.getType() != String.class) {
@@ -107,7 +120,6 @@ public final class SmsRedactor {
                 secrets.add(field);
             }
         }
-        return List.copyOf(secrets);
     }
 
     private static boolean isSecret(String value) {

@@ -14,6 +14,7 @@ import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.ByteArrayBuffer;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
 
 /**
  * Reads an answer whole into an {@link SmsHttpResponse}, refusing bodies larger than {@code maxBytes} with

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.SmsRateLimitException;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsRateLimitException;
+import io.github.camelsms.sms.spi.SmsErrors;
 
 /**
  * When and how long to wait before the transport sends a failed request again. Only failures that are retryable and

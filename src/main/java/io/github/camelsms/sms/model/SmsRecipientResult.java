@@ -2,8 +2,6 @@ package io.github.camelsms.sms.model;
 
 import java.math.BigDecimal;
 
-import io.github.camelsms.sms.SmsException;
-
 /**
  * What the provider answered for one recipient of a send.
  */
@@ -45,10 +43,9 @@ public class SmsRecipientResult {
         return new SmsRecipientResult(to, false, null, REJECTED, null, errorCode, errorMessage);
     }
 
-    /** A recipient whose request failed with the exception: {@link #IN_DOUBT} or {@link #FAILED}. */
-    public static SmsRecipientResult failed(String to, SmsException e) {
-        String code = e.getProviderCode() != null ? e.getProviderCode() : String.valueOf(e.getStatusCode());
-        return new SmsRecipientResult(to, false, null, e.isInDoubt() ? IN_DOUBT : FAILED, null, code, e.getMessage());
+    /** A recipient whose request failed: {@link #IN_DOUBT} when the provider may have acted on it, else {@link #FAILED}. */
+    public static SmsRecipientResult failed(String to, boolean inDoubt, String errorCode, String errorMessage) {
+        return new SmsRecipientResult(to, false, null, inDoubt ? IN_DOUBT : FAILED, null, errorCode, errorMessage);
     }
 
     /** A recipient whose request was never sent, for example because the component stopped first. */

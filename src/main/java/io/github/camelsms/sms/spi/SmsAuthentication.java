@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.camelsms.sms.http.SmsHttpRequest;
 
 /**
  * How a provider authenticates its requests ({@link SmsProvider#authentication}); the transport applies it to every

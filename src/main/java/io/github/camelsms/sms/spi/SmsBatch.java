@@ -3,8 +3,6 @@ package io.github.camelsms.sms.spi;
 import java.util.List;
 import java.util.function.Function;
 
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 
 /**
@@ -19,7 +17,7 @@ public final class SmsBatch {
     public interface Reader {
         /**
          * Exactly one result per number of the group, in the group's order (DESIGN rule 8). Throwing an
-         * {@link io.github.camelsms.sms.SmsException} fails the group; throwing anything else makes the answer
+         * {@link io.github.camelsms.sms.exception.SmsException} fails the group; throwing anything else makes the answer
          * unreadable (in doubt).
          */
         List<SmsRecipientResult> read(List<String> group, SmsHttpRequest request, SmsHttpResponse response);

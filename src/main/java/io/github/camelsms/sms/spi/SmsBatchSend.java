@@ -6,14 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.SmsFailure;
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsFailure;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
-import io.github.camelsms.sms.text.SmsRecipients;
 import io.github.camelsms.sms.text.SmsText;
 
 /**
@@ -114,8 +110,9 @@ final class SmsBatchSend {
 
     /** Marks numbers[from, to) failed (in doubt or not, as the exception says) with their group's failure. */
     private void fail(int g, int from, int to, SmsException e) {
+        String code = e.getProviderCode() != null ? e.getProviderCode() : String.valueOf(e.getStatusCode());
         for (int i = from; i < to; i++) {
-            results[i] = SmsRecipientResult.failed(numbers.get(i), e);
+            results[i] = SmsRecipientResult.failed(numbers.get(i), e.isInDoubt(), code, e.getMessage());
         }
         synchronized (this) {
             if (g < firstFailedGroup) {
@@ -162,7 +159,7 @@ final class SmsBatchSend {
 
     /**
      * The send's result: one entry per number in input order, then the skipped ones. Thrown instead: the stop's
-     * {@link io.github.camelsms.sms.SmsPartialFailureException} when Camel cut the send short, or the first failure
+     * {@link io.github.camelsms.sms.exception.SmsPartialFailureException} when Camel cut the send short, or the first failure
      * itself when no request was answered and it alone tells the story (it was the only request, or nothing is in
      * doubt: nothing was sent).
      */

@@ -1,10 +1,5 @@
 package io.github.camelsms.sms.spi;
 
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
-import io.github.camelsms.sms.http.SmsHttpTransport;
-import io.github.camelsms.sms.text.SmsRecipients;
 import io.github.camelsms.sms.text.SmsText;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,12 +9,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
-import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.SmsFailure;
-import io.github.camelsms.sms.SmsPartialFailureException;
-import io.github.camelsms.sms.SmsValidationException;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsFailure;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
+import io.github.camelsms.sms.exception.SmsValidationException;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import org.apache.camel.Exchange;
@@ -31,14 +24,14 @@ import org.apache.camel.Exchange;
 public final class SmsCall {
 
     private final Exchange exchange;
-    private final SmsConfiguration configuration;
+    private final SmsSettings configuration;
     private final SmsProvider provider;
-    private final SmsHttpTransport transport;
+    private final SmsTransport transport;
     private final Map<String, Object> outHeaders = new LinkedHashMap<>();
     private volatile int lastStatusCode;
 
-    public SmsCall(Exchange exchange, SmsConfiguration configuration, SmsProvider provider,
-                   SmsHttpTransport transport) {
+    public SmsCall(Exchange exchange, SmsSettings configuration, SmsProvider provider,
+                   SmsTransport transport) {
         this.exchange = exchange;
         this.configuration = configuration;
         this.provider = provider;
@@ -49,7 +42,7 @@ public final class SmsCall {
         return exchange;
     }
 
-    public SmsConfiguration configuration() {
+    public SmsSettings configuration() {
         return configuration;
     }
 
@@ -63,7 +56,7 @@ public final class SmsCall {
 
     /**
      * Sends one request. The future completes with the 2xx answer or fails with the mapped
-     * {@link io.github.camelsms.sms.SmsException}; no thread waits meanwhile.
+     * {@link io.github.camelsms.sms.exception.SmsException}; no thread waits meanwhile.
      */
     public CompletableFuture<SmsHttpResponse> send(SmsHttpRequest request) {
         return transport.send(request, operation()).thenApply(response -> {
@@ -122,7 +115,7 @@ public final class SmsCall {
         return transport.isOpen() && !context.isStopping() && !context.isStopped();
     }
 
-    public SmsHttpTransport transport() {
+    public SmsTransport transport() {
         return transport;
     }
 
@@ -183,11 +176,11 @@ public final class SmsCall {
     }
 
     /**
-     * The recipients from {@link SmsConstants#TO} (a String, comma-separated String, array or Collection) or the to
+     * The recipients from {@link SmsHeaders#TO} (a String, comma-separated String, array or Collection) or the to
      * option, trimmed, without empty entries.
      */
     public List<String> recipients() {
-        Object header = exchange.getMessage().getHeader(SmsConstants.TO);
+        Object header = exchange.getMessage().getHeader(SmsHeaders.TO);
         List<String> result = new ArrayList<>();
         if (header instanceof Collection<?> values) {
             values.forEach(v -> addSplit(result, v));
@@ -260,14 +253,14 @@ public final class SmsCall {
      * @param failure what to carry in the exception, or null to derive it from the result
      */
     public SmsSendResult completeSend(SmsSendResult result, SmsText text, String status, SmsFailure failure) {
-        setOutHeader(SmsConstants.STATUS, status != null ? status : result.getRejectedCount() == 0 ? "ACCEPTED"
+        setOutHeader(SmsHeaders.STATUS, status != null ? status : result.getRejectedCount() == 0 ? "ACCEPTED"
                 : "PARTIAL");
-        setOutHeader(SmsConstants.ACCEPTED_COUNT, result.getAcceptedCount());
-        setOutHeader(SmsConstants.REJECTED_COUNT, result.getRejectedCount());
-        setOutHeader(SmsConstants.MESSAGE_IDS, result.getMessageIds());
-        setOutHeader(SmsConstants.COST, result.getTotalCost());
-        setOutHeader(SmsConstants.ENCODING, text.encoding());
-        setOutHeader(SmsConstants.SEGMENTS, text.segments());
+        setOutHeader(SmsHeaders.ACCEPTED_COUNT, result.getAcceptedCount());
+        setOutHeader(SmsHeaders.REJECTED_COUNT, result.getRejectedCount());
+        setOutHeader(SmsHeaders.MESSAGE_IDS, result.getMessageIds());
+        setOutHeader(SmsHeaders.COST, result.getTotalCost());
+        setOutHeader(SmsHeaders.ENCODING, text.encoding());
+        setOutHeader(SmsHeaders.SEGMENTS, text.segments());
         if (result.getRejectedCount() == 0 || !configuration.isFailOnPartialFailure()) {
             return result;
         }

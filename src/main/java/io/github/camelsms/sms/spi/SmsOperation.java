@@ -26,8 +26,8 @@ public final class SmsOperation {
 
     /**
      * An operation performed by the handler: it validates everything before sending anything (throwing
-     * {@link io.github.camelsms.sms.SmsValidationException} at once), sends through {@link SmsCall} without blocking,
-     * and completes the future with the new message body or fails it with an {@link io.github.camelsms.sms.SmsException}.
+     * {@link io.github.camelsms.sms.exception.SmsValidationException} at once), sends through {@link SmsCall} without blocking,
+     * and completes the future with the new message body or fails it with an {@link io.github.camelsms.sms.exception.SmsException}.
      */
     public static SmsOperation of(Function<SmsCall, CompletableFuture<?>> handler) {
         return new SmsOperation(handler, Set.of(), Set.of());
@@ -43,7 +43,7 @@ public final class SmsOperation {
         return condition ? options(names) : this;
     }
 
-    /** This operation also honouring these headers (the {@link io.github.camelsms.sms.SmsConstants} names). */
+    /** This operation also honouring these headers (the {@link io.github.camelsms.sms.spi.SmsHeaders} names). */
     public SmsOperation headers(String... names) {
         return new SmsOperation(handler, options, union(headers, List.of(names)));
     }

@@ -1,21 +1,16 @@
 package io.github.camelsms.sms.spi;
 
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
-import io.github.camelsms.sms.http.SmsHttpTransport;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.exception.SmsException;
 
 /**
  * One SMS provider: a plug-in found through {@link java.util.ServiceLoader} (META-INF/services). A provider declares
  * itself (its operations as a table with the options and headers each honours, its own options, its authentication,
  * its webhooks with their signature scheme, its base URL), turns an exchange into HTTP requests and the answers into
- * results; {@link SmsCall} and {@link SmsHttpTransport} do everything else (validation helpers, authentication,
+ * results; {@link SmsCall} and {@link SmsTransport} do everything else (validation helpers, authentication,
  * sending, I/O errors), and the kit refuses every input an operation does not declare.
  */
 public interface SmsProvider {
@@ -47,10 +42,10 @@ public interface SmsProvider {
     }
 
     /** The base URL to use when the endpoint sets no baseUrl (its parts are among {@link #options()}). */
-    String defaultBaseUrl(SmsConfiguration configuration);
+    String defaultBaseUrl(SmsSettings configuration);
 
     /**
-     * The options this provider declares for itself, beyond those of {@link SmsConfiguration}: honoured by every
+     * The options this provider declares for itself, beyond those of {@link SmsSettings}: honoured by every
      * operation of this provider, refused by every other provider. Users set them with the prefix {@code provider.}.
      */
     default List<SmsProviderOption> providerOptions() {
@@ -58,13 +53,13 @@ public interface SmsProvider {
     }
 
     /** How its requests are authenticated, from its options (checked by {@link #checkConfiguration} first). */
-    SmsAuthentication authentication(SmsConfiguration configuration);
+    SmsAuthentication authentication(SmsSettings configuration);
 
     /**
      * Checks the endpoint's options when the endpoint starts (credentials present, ids well-formed). Throws
-     * {@link io.github.camelsms.sms.SmsValidationException} naming the option.
+     * {@link io.github.camelsms.sms.exception.SmsValidationException} naming the option.
      */
-    void checkConfiguration(SmsConfiguration configuration);
+    void checkConfiguration(SmsSettings configuration);
 
     /** Turns a non-2xx answer into the matching {@link SmsException}. */
     SmsException toException(SmsHttpResponse response, SmsHttpRequest request, String operation);
@@ -73,6 +68,6 @@ public interface SmsProvider {
      * Checks that the credentials work without sending an SMS (a cheap authenticated read). Returns details to show
      * when healthy (never a secret); throws the mapped {@link SmsException} when not.
      */
-    java.util.Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration);
+    java.util.Map<String, Object> checkHealth(SmsTransport transport, SmsSettings configuration);
 
 }

@@ -4,13 +4,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsValidationException;
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.exception.SmsValidationException;
 
 /**
  * An option a provider declares for itself ({@link SmsProvider#providerOptions()}), beyond the options of
- * {@link SmsConfiguration}. Users set it on the endpoint with the prefix {@code provider.}
+ * {@link SmsSettings}. Users set it on the endpoint with the prefix {@code provider.}
  * ({@code sms:vonage/send?provider.apiKey=...}) or on the component with the provider's name as prefix
  * ({@code camel.component.sms.provider-options.vonage.api-key=...}). A secret option is redacted from every answer,
  * exception and log line, and its name must be one Camel masks in its own logs.
@@ -45,7 +43,7 @@ public record SmsProviderOption(String name, Class<?> type, boolean secret, Stri
      * The value set for this option for the configuration's provider, converted to the option's type; null when
      * unset. Throws {@link SmsValidationException} naming the option when the value cannot be converted.
      */
-    public Object value(SmsConfiguration configuration) {
+    public Object value(SmsSettings configuration) {
         Object raw = configuration.providerOption(name);
         if (raw == null || type.isInstance(raw)) {
             return raw;
@@ -71,7 +69,7 @@ public record SmsProviderOption(String name, Class<?> type, boolean secret, Stri
     }
 
     /** The value of a String option, or null. */
-    public String string(SmsConfiguration configuration) {
+    public String string(SmsSettings configuration) {
         Object value = value(configuration);
         return value == null ? null : value.toString();
     }

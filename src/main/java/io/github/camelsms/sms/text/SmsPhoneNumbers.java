@@ -1,6 +1,5 @@
 package io.github.camelsms.sms.text;
 
-import io.github.camelsms.sms.http.SmsErrors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +8,6 @@ import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.github.camelsms.sms.SmsConfiguration;
 
 /**
  * The one phone number normalizer (libphonenumber): turns what users write ("+45 22 33 44 88", "0045 22334488", "22
@@ -92,13 +90,9 @@ public final class SmsPhoneNumbers {
         return bareDigitsHaveCountryCode ? parse("+" + number, null) : null;
     }
 
-    /** Refuses a defaultRegion libphonenumber does not know, naming the option. */
-    public static void checkRegion(SmsConfiguration configuration, String providerName) {
-        String region = configuration.getDefaultRegion();
-        if (region != null && !region.isBlank() && regionOf(region) == null) {
-            throw SmsErrors.invalid(providerName, configuration.getOperation(), "defaultRegion",
-                    "defaultRegion '" + region + "' is not a region code: use a two-letter ISO 3166 code such as DK");
-        }
+    /** Whether libphonenumber knows the region code (any case, surrounding blanks ignored). */
+    public static boolean isRegion(String region) {
+        return regionOf(region) != null;
     }
 
     private static String regionOf(String defaultRegion) {

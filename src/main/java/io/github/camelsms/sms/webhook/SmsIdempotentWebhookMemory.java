@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.spi.IdempotentRepository;
+import io.github.camelsms.sms.spi.SmsWebhookEvent;
 
 /**
  * The consumers' default webhook memory: the seen keys in a Camel {@link IdempotentRepository} (the

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.service.ServiceSupport;
+import io.github.camelsms.sms.spi.SmsWebhookEvent;
 
 /**
  * A webhook memory in a SQL database that several instances share (set it on the consumers with

@@ -1,5 +1,7 @@
 package io.github.camelsms.sms.webhook;
 
+import io.github.camelsms.sms.spi.SmsWebhookEvent;
+
 /**
  * What a consumer remembers about the webhooks it routed, so that each callback is routed once and no report is
  * routed after its message's final one. A callback counts as seen only once its route succeeded: a failed route

@@ -12,13 +12,14 @@ import java.util.function.Predicate;
 
 import io.github.camelsms.sms.LogCapture;
 import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.exception.SmsException;
 import io.github.camelsms.sms.spi.SmsAuthentication;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.spi.SmsProviders;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -158,8 +159,10 @@ class AuthenticationSchemesTest {
         context.start();
         clients = new SmsHttpClients(context, 4, 4);
         clients.maskInAnswers(redactor);
-        return new SmsHttpTransport(clients, clients.clientFor(configuration), timer, provider, server.baseUrl(),
-                authentication, 5000, SmsRetryPolicy.NONE, redactor, null);
+        SmsHttpClients.ClientOptions options = new SmsHttpClients.ClientOptions(configuration.getConnectTimeout(), null,
+                null, null, null, null, null);
+        return new SmsHttpTransport(clients, clients.clientFor(options), timer, provider.name(), provider::toException,
+                server.baseUrl(), authentication, 5000, SmsRetryPolicy.NONE, redactor, null);
     }
 
     private static String header(LoopbackHttpServer.Request request, String name) {

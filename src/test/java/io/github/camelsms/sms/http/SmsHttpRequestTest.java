@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,6 +8,7 @@ import io.github.camelsms.sms.spi.SmsAuthentication;
 import io.github.camelsms.sms.spi.SmsProviders;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

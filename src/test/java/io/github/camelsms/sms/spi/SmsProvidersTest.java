@@ -56,7 +56,7 @@ class SmsProvidersTest {
             }
 
             @Override
-            public String defaultBaseUrl(io.github.camelsms.sms.SmsConfiguration configuration) {
+            public String defaultBaseUrl(SmsSettings configuration) {
                 return "https://api.acme.example/laml";
             }
         };

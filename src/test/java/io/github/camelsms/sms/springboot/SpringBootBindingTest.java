@@ -8,6 +8,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsms.sms.SmsComponent;
 import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.SmsEndpoint;
 import io.github.camelsms.sms.http.HttpAsyncClientConfigurer;
 import org.apache.camel.impl.DefaultCamelContext;
 import io.github.camelsms.sms.webhook.SmsJdbcWebhookMemory;
@@ -71,6 +72,9 @@ class SpringBootBindingTest {
         Map<String, Object> expected = new HashMap<>();
         options.properties().forEach(e -> {
             String name = e.getKey();
+            if (name.equals("providerOptions")) {
+                return; // a map keyed by provider: providerOptionsBindPerProvider
+            }
             Object value = sampleValue(name, e.getValue());
             expected.put(name, value);
             String key = "camel.component.sms." + (kebabCase ? StringHelper.camelCaseToDash(name) : name);
@@ -89,6 +93,23 @@ class SpringBootBindingTest {
         assertThat(component.getConfiguration()).as("the configuration bean, filled with the single options")
                 .isSameAs(configurationBean);
         assertThat(configurationBean.getApiKey()).isEqualTo("apiKey-value");
+    }
+
+    /** Spring binds provider-options.<provider>.<option> as nested maps; each provider's endpoint gets its own. */
+    @Test
+    void providerOptionsBindPerProvider() throws Exception {
+        SmsComponent component = configure(Map.of(
+                "camel.component.sms.provider-options.twilio.auth-token", "twilio-token",
+                "camel.component.sms.provider-options.mycpaas.auth-token", "mycpaas-token",
+                "camel.component.sms.provider-options.cpsms.api-key", "cpsms-key"));
+        camel.addComponent("sms", component);
+        assertThat(((SmsEndpoint) camel.getEndpoint("sms:twilio/send")).getConfiguration().getAuthToken())
+                .isEqualTo("twilio-token");
+        assertThat(((SmsEndpoint) camel.getEndpoint("sms:mycpaas/send")).getConfiguration().getAuthToken())
+                .isEqualTo("mycpaas-token");
+        SmsConfiguration cpsms = ((SmsEndpoint) camel.getEndpoint("sms:cpsms/send")).getConfiguration();
+        assertThat(cpsms.getApiKey()).isEqualTo("cpsms-key");
+        assertThat(cpsms.getAuthToken()).isNull();
     }
 
     @Test

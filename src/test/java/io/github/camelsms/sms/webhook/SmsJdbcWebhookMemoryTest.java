@@ -18,6 +18,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.camelsms.sms.spi.SmsWebhookEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

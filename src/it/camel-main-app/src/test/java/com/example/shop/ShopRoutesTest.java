@@ -62,7 +62,7 @@ class ShopRoutesTest {
 
         CamelExecutionException e = assertThrows(CamelExecutionException.class,
                 () -> template.sendBody("direct:notify", "Hello"));
-        assertInstanceOf(io.github.camelsms.sms.SmsAuthenticationException.class, e.getCause());
+        assertInstanceOf(io.github.camelsms.sms.exception.SmsAuthenticationException.class, e.getCause());
     }
 
     @Test

@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
-import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.SmsFailure;
-import io.github.camelsms.sms.SmsInsufficientCreditException;
+import io.github.camelsms.sms.spi.SmsSettings;
+import io.github.camelsms.sms.spi.SmsHeaders;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsFailure;
+import io.github.camelsms.sms.exception.SmsInsufficientCreditException;
 import io.github.camelsms.sms.model.SmsContact;
 import io.github.camelsms.sms.model.SmsGroup;
 import io.github.camelsms.sms.model.SmsLogEntry;
@@ -25,19 +25,19 @@ import io.github.camelsms.sms.spi.SmsBatch;
 import io.github.camelsms.sms.spi.SmsCall;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.spi.SmsAuthentication;
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
-import io.github.camelsms.sms.http.SmsHttpTransport;
+import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
+import io.github.camelsms.sms.spi.SmsTransport;
 import io.github.camelsms.sms.spi.SmsJson;
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
-import io.github.camelsms.sms.text.SmsRecipients;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.spi.SmsRecipients;
+import io.github.camelsms.sms.spi.SmsWebhooks;
 import io.github.camelsms.sms.text.SmsText;
 import io.github.camelsms.sms.text.SmsTimes;
 
-import static io.github.camelsms.sms.http.SmsHttpRequest.segment;
+import static io.github.camelsms.sms.spi.SmsHttpRequest.segment;
 
 /**
  * CPSMS.dk REST API v2: JSON over HTTPS with Basic authentication (user name and API key).
@@ -53,8 +53,8 @@ public class CpsmsProvider implements SmsProvider {
     /** What a send honours, to recipients or to a group. */
     private static final String[] SEND_OPTIONS = { "from", "callbackUrl", "webhookVerifyToken", "encoding", "flash",
         "reference", "failOnPartialFailure", "maxSegments" };
-    private static final String[] SEND_HEADERS = { SmsConstants.FROM, SmsConstants.SCHEDULED_AT,
-        SmsConstants.REFERENCE, SmsConstants.CALLBACK_URL, SmsConstants.FLASH };
+    private static final String[] SEND_HEADERS = { SmsHeaders.FROM, SmsHeaders.SCHEDULED_AT,
+        SmsHeaders.REFERENCE, SmsHeaders.CALLBACK_URL, SmsHeaders.FLASH };
 
     private final Map<String, SmsOperation> operations = operationTable();
 
@@ -62,26 +62,26 @@ public class CpsmsProvider implements SmsProvider {
         Map<String, SmsOperation> table = new LinkedHashMap<>();
         table.put("send", SmsOperation.of(call -> send(call, false)).options(SEND_OPTIONS)
                 .options("to", "defaultRegion", "skipInvalidRecipients", "maxRecipientsPerRequest")
-                .headers(SEND_HEADERS).headers(SmsConstants.TO));
+                .headers(SEND_HEADERS).headers(SmsHeaders.TO));
         table.put("sendGroup", SmsOperation.of(call -> send(call, true)).options(SEND_OPTIONS).headers(SEND_HEADERS)
-                .headers(SmsConstants.GROUP_ID));
+                .headers(SmsHeaders.GROUP_ID));
         table.put("cancelScheduled", SmsOperation.of(this::cancelScheduled).options("reference")
-                .headers(SmsConstants.REFERENCE));
+                .headers(SmsHeaders.REFERENCE));
         table.put("credit", SmsOperation.of(this::credit));
         table.put("log", SmsOperation.of(this::log).options("defaultRegion")
-                .headers(SmsConstants.LOG_FROM, SmsConstants.LOG_TO, SmsConstants.TO));
-        table.put("createGroup", SmsOperation.of(this::createGroup).headers(SmsConstants.GROUP_NAME));
+                .headers(SmsHeaders.LOG_FROM, SmsHeaders.LOG_TO, SmsHeaders.TO));
+        table.put("createGroup", SmsOperation.of(this::createGroup).headers(SmsHeaders.GROUP_NAME));
         table.put("listGroups", SmsOperation.of(this::listGroups));
         table.put("updateGroup", SmsOperation.of(this::updateGroup)
-                .headers(SmsConstants.GROUP_ID, SmsConstants.GROUP_NAME));
-        table.put("deleteGroup", SmsOperation.of(this::deleteGroup).headers(SmsConstants.GROUP_ID));
+                .headers(SmsHeaders.GROUP_ID, SmsHeaders.GROUP_NAME));
+        table.put("deleteGroup", SmsOperation.of(this::deleteGroup).headers(SmsHeaders.GROUP_ID));
         table.put("createContact", SmsOperation.of(this::createContact).options("defaultRegion")
-                .headers(SmsConstants.GROUP_ID, SmsConstants.PHONE_NUMBER, SmsConstants.CONTACT_NAME));
-        table.put("listContacts", SmsOperation.of(this::listContacts).headers(SmsConstants.GROUP_ID));
+                .headers(SmsHeaders.GROUP_ID, SmsHeaders.PHONE_NUMBER, SmsHeaders.CONTACT_NAME));
+        table.put("listContacts", SmsOperation.of(this::listContacts).headers(SmsHeaders.GROUP_ID));
         table.put("updateContact", SmsOperation.of(this::updateContact).options("defaultRegion")
-                .headers(SmsConstants.GROUP_ID, SmsConstants.PHONE_NUMBER, SmsConstants.CONTACT_NAME));
+                .headers(SmsHeaders.GROUP_ID, SmsHeaders.PHONE_NUMBER, SmsHeaders.CONTACT_NAME));
         table.put("deleteContact", SmsOperation.of(this::deleteContact).options("defaultRegion")
-                .headers(SmsConstants.GROUP_ID, SmsConstants.PHONE_NUMBER));
+                .headers(SmsHeaders.GROUP_ID, SmsHeaders.PHONE_NUMBER));
         return Collections.unmodifiableMap(table);
     }
 
@@ -103,7 +103,7 @@ public class CpsmsProvider implements SmsProvider {
     private static final CpsmsWebhooks WEBHOOKS = new CpsmsWebhooks();
 
     @Override
-    public String defaultBaseUrl(SmsConfiguration configuration) {
+    public String defaultBaseUrl(SmsSettings configuration) {
         return DEFAULT_BASE_URL;
     }
 
@@ -113,12 +113,12 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     @Override
-    public SmsAuthentication authentication(SmsConfiguration configuration) {
+    public SmsAuthentication authentication(SmsSettings configuration) {
         return SmsAuthentication.basic(configuration.getUsername(), configuration.getApiKey());
     }
 
     @Override
-    public void checkConfiguration(SmsConfiguration configuration) {
+    public void checkConfiguration(SmsSettings configuration) {
         String operation = configuration.getOperation();
         if (isBlank(configuration.getUsername())) {
             throw SmsErrors.invalid(NAME, operation, "username",
@@ -141,7 +141,7 @@ public class CpsmsProvider implements SmsProvider {
     // sending
 
     private CompletableFuture<SmsSendResult> send(SmsCall call, boolean toGroup) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         Map<String, Object> body = new LinkedHashMap<>();
         SmsRecipients recipients = null;
         if (toGroup) {
@@ -160,7 +160,7 @@ public class CpsmsProvider implements SmsProvider {
         }
         SmsText text = call.smsText(message);
         body.put("message", message);
-        String from = call.text(SmsConstants.FROM, configuration.getFrom());
+        String from = call.text(SmsHeaders.FROM, configuration.getFrom());
         if (from != null) {
             body.put("from", sender(call, from));
         }
@@ -172,7 +172,7 @@ public class CpsmsProvider implements SmsProvider {
             body.put("encoding", configuration.getEncoding());
         }
         String reference = reference(call);
-        String callbackUrl = call.text(SmsConstants.CALLBACK_URL, configuration.getCallbackUrl());
+        String callbackUrl = call.text(SmsHeaders.CALLBACK_URL, configuration.getCallbackUrl());
         if (callbackUrl != null) {
             // CPSMS reports only status and receiver: the reference and the token let the consumer correlate and trust
             String dlrUrl = SmsCallbackUrls.withParam(absoluteUrl(call, "callbackUrl", callbackUrl),
@@ -180,7 +180,7 @@ public class CpsmsProvider implements SmsProvider {
             body.put("dlr_url", SmsCallbackUrls.withParam(dlrUrl, SmsCallbackUrls.TOKEN_PARAM,
                     configuration.getWebhookVerifyToken()));
         }
-        Boolean flash = call.header(SmsConstants.FLASH, Boolean.class);
+        Boolean flash = call.header(SmsHeaders.FLASH, Boolean.class);
         if (flash == null) {
             flash = configuration.getFlash();
         }
@@ -283,7 +283,7 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     private static Instant scheduledAt(SmsCall call) {
-        Object raw = call.rawHeader(SmsConstants.SCHEDULED_AT);
+        Object raw = call.rawHeader(SmsHeaders.SCHEDULED_AT);
         if (raw == null) {
             return null;
         }
@@ -291,17 +291,17 @@ public class CpsmsProvider implements SmsProvider {
         try {
             at = SmsTimes.toInstant(raw);
         } catch (IllegalArgumentException e) {
-            throw call.invalid(SmsConstants.SCHEDULED_AT, "CamelSmsScheduledAt is " + e.getMessage());
+            throw call.invalid(SmsHeaders.SCHEDULED_AT, "CamelSmsScheduledAt is " + e.getMessage());
         }
         if (!at.isAfter(Instant.now())) {
-            throw call.invalid(SmsConstants.SCHEDULED_AT,
+            throw call.invalid(SmsHeaders.SCHEDULED_AT,
                     "the scheduled time " + at + " is not in the future; remove the header to send now");
         }
         return at;
     }
 
     private static String reference(SmsCall call) {
-        String reference = call.text(SmsConstants.REFERENCE, call.configuration().getReference());
+        String reference = call.text(SmsHeaders.REFERENCE, call.configuration().getReference());
         if (reference != null && reference.length() > MAX_REFERENCE_LENGTH) {
             throw call.invalid("reference", "the reference has " + reference.length() + " characters; CPSMS takes at"
                                             + " most " + MAX_REFERENCE_LENGTH);
@@ -340,9 +340,9 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     private CompletableFuture<List<SmsLogEntry>> log(SmsCall call) {
-        Instant from = logTime(call, SmsConstants.LOG_FROM);
-        Instant to = logTime(call, SmsConstants.LOG_TO);
-        List<String> recipients = call.list(SmsConstants.TO, null);
+        Instant from = logTime(call, SmsHeaders.LOG_FROM);
+        Instant to = logTime(call, SmsHeaders.LOG_TO);
+        List<String> recipients = call.list(SmsHeaders.TO, null);
         if (recipients.size() > 1) {
             throw call.invalid("to", "the log takes at most one recipient to filter on");
         }
@@ -358,7 +358,7 @@ public class CpsmsProvider implements SmsProvider {
             Instant end = to != null ? to : Instant.now();
             Instant start = from != null ? from : end.minusSeconds(92L * 24 * 3600);
             if (start.isAfter(end)) {
-                throw call.invalid(SmsConstants.LOG_FROM, "CamelSmsLogFrom (" + start + ") is after CamelSmsLogTo ("
+                throw call.invalid(SmsHeaders.LOG_FROM, "CamelSmsLogFrom (" + start + ") is after CamelSmsLogTo ("
                                                           + end + ")");
             }
             path.append('/').append(start.getEpochSecond()).append('/').append(end.getEpochSecond());
@@ -398,7 +398,7 @@ public class CpsmsProvider implements SmsProvider {
                 throw SmsErrors.unreadable(NAME, call.operation(), request, response, "no groupId");
             }
             String returnedName = SmsJson.text(json, "groupName", "name");
-            call.setOutHeader(SmsConstants.GROUP_ID, id);
+            call.setOutHeader(SmsHeaders.GROUP_ID, id);
             return new SmsGroup(id, returnedName != null ? returnedName : name);
         });
     }
@@ -443,7 +443,7 @@ public class CpsmsProvider implements SmsProvider {
     private CompletableFuture<SmsContact> upsertContact(SmsCall call, String method, String path) {
         String id = groupId(call);
         String phoneNumber = phoneNumber(call);
-        String name = call.text(SmsConstants.CONTACT_NAME, null);
+        String name = call.text(SmsHeaders.CONTACT_NAME, null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("groupId", Integer.parseInt(id));
         body.put("phoneNumber", phoneNumber);
@@ -478,13 +478,13 @@ public class CpsmsProvider implements SmsProvider {
     // inputs and confirmations
 
     private static String groupId(SmsCall call) {
-        String id = call.text(SmsConstants.GROUP_ID, null);
+        String id = call.text(SmsHeaders.GROUP_ID, null);
         if (id == null) {
-            throw call.invalid(SmsConstants.GROUP_ID, call.operation() + " needs the group id in the CamelSmsGroupId"
+            throw call.invalid(SmsHeaders.GROUP_ID, call.operation() + " needs the group id in the CamelSmsGroupId"
                                                       + " header");
         }
         if (!id.matches("\\d{1,9}")) {
-            throw call.invalid(SmsConstants.GROUP_ID, "the group id '" + id + "' must be a number");
+            throw call.invalid(SmsHeaders.GROUP_ID, "the group id '" + id + "' must be a number");
         }
         return id;
     }
@@ -496,23 +496,23 @@ public class CpsmsProvider implements SmsProvider {
     }
 
     private static String groupName(SmsCall call) {
-        String name = call.text(SmsConstants.GROUP_NAME, null);
+        String name = call.text(SmsHeaders.GROUP_NAME, null);
         if (name == null) {
-            throw call.invalid(SmsConstants.GROUP_NAME, call.operation() + " needs the group name in the"
+            throw call.invalid(SmsHeaders.GROUP_NAME, call.operation() + " needs the group name in the"
                                                         + " CamelSmsGroupName header");
         }
         return name;
     }
 
     private static String phoneNumber(SmsCall call) {
-        String raw = call.text(SmsConstants.PHONE_NUMBER, null);
+        String raw = call.text(SmsHeaders.PHONE_NUMBER, null);
         if (raw == null) {
-            throw call.invalid(SmsConstants.PHONE_NUMBER, call.operation() + " needs the contact's number in the"
+            throw call.invalid(SmsHeaders.PHONE_NUMBER, call.operation() + " needs the contact's number in the"
                                                           + " CamelSmsPhoneNumber header");
         }
         String number = CpsmsNumbers.normalize(raw, call.configuration().getDefaultRegion());
         if (number == null) {
-            throw call.invalid(SmsConstants.PHONE_NUMBER, "invalid phone number '" + raw
+            throw call.invalid(SmsHeaders.PHONE_NUMBER, "invalid phone number '" + raw
                                                           + "': use the country code and 8 to 15 digits");
         }
         return number;
@@ -524,12 +524,12 @@ public class CpsmsProvider implements SmsProvider {
         if (text == null) {
             text = response.bodyAsString().strip();
         }
-        call.setOutHeader(SmsConstants.STATUS, text);
+        call.setOutHeader(SmsHeaders.STATUS, text);
         return text;
     }
 
     @Override
-    public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
+    public Map<String, Object> checkHealth(SmsTransport transport, SmsSettings configuration) {
         SmsHttpRequest request = SmsHttpRequest.get("/creditvalue");
         SmsHttpResponse response = transport.executeOnce(request, "healthCheck");
         BigDecimal credit;

@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.spi.SmsSettings;
+import io.github.camelsms.sms.spi.SmsHeaders;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
-import io.github.camelsms.sms.webhook.SmsWebhookEvent;
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.spi.SmsWebhookEvent;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhooks;
 
 /**
  * CPSMS dlr_url callbacks: {@code status} (1 to 4) and {@code receiver} appended to the URL's query, by GET or POST,
@@ -46,7 +46,7 @@ final class CpsmsWebhooks implements SmsWebhooks {
     }
 
     @Override
-    public SmsWebhookSignature signature(String operation, SmsConfiguration configuration) {
+    public SmsWebhookSignature signature(String operation, SmsSettings configuration) {
         throw new UnsupportedOperationException("CPSMS does not sign its callbacks");
     }
 
@@ -70,10 +70,10 @@ final class CpsmsWebhooks implements SmsWebhooks {
                 reference, null, null, Instant.now(), params);
 
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(SmsConstants.STATUS, normalized.name());
-        headers.put(SmsConstants.TO, receiver);
+        headers.put(SmsHeaders.STATUS, normalized.name());
+        headers.put(SmsHeaders.TO, receiver);
         if (reference != null) {
-            headers.put(SmsConstants.REFERENCE, reference);
+            headers.put(SmsHeaders.REFERENCE, reference);
         }
         String messageKey = correlation.isEmpty() ? null : CpsmsProvider.NAME + "|" + receiver + "|" + correlation;
         String duplicateKey = messageKey == null ? null : messageKey + "|" + status;

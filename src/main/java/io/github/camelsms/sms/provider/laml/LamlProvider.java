@@ -17,9 +17,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
-import io.github.camelsms.sms.SmsException;
+import io.github.camelsms.sms.spi.SmsSettings;
+import io.github.camelsms.sms.spi.SmsHeaders;
+import io.github.camelsms.sms.exception.SmsException;
 import io.github.camelsms.sms.model.SmsMessage;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
@@ -27,18 +27,18 @@ import io.github.camelsms.sms.spi.SmsCall;
 import io.github.camelsms.sms.spi.SmsBatch;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
 import io.github.camelsms.sms.spi.SmsAuthentication;
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
-import io.github.camelsms.sms.http.SmsHttpTransport;
+import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
+import io.github.camelsms.sms.spi.SmsTransport;
 import io.github.camelsms.sms.spi.SmsJson;
 import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
-import io.github.camelsms.sms.text.SmsRecipients;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.spi.SmsRecipients;
+import io.github.camelsms.sms.spi.SmsWebhooks;
 import io.github.camelsms.sms.text.SmsText;
 
-import static io.github.camelsms.sms.http.SmsHttpRequest.segment;
+import static io.github.camelsms.sms.spi.SmsHttpRequest.segment;
 
 /**
  * The Twilio-compatible "LaML" REST API: form posts to {baseUrl}/Accounts/{AccountSid}/Messages.json with Basic
@@ -78,24 +78,24 @@ public abstract class LamlProvider implements SmsProvider {
         table.put("send", SmsOperation.of(this::send)
                 .options("from", "to", "callbackUrl", "webhookVerifyToken", "mediaUrl", "failOnPartialFailure",
                         "maxConcurrentRequests", "defaultRegion", "skipInvalidRecipients", "maxSegments")
-                .headers(SmsConstants.TO, SmsConstants.FROM, SmsConstants.CALLBACK_URL, SmsConstants.MEDIA_URL)
+                .headers(SmsHeaders.TO, SmsHeaders.FROM, SmsHeaders.CALLBACK_URL, SmsHeaders.MEDIA_URL)
                 .optionsIf(supportsMessagingService(), "messagingServiceSid")
-                .headersIf(supportsMessagingService(), SmsConstants.MESSAGING_SERVICE_SID)
-                .headersIf(supportsScheduling(), SmsConstants.SCHEDULED_AT)
+                .headersIf(supportsMessagingService(), SmsHeaders.MESSAGING_SERVICE_SID)
+                .headersIf(supportsScheduling(), SmsHeaders.SCHEDULED_AT)
                 .optionsIf(maxValidityPeriod() > 0, "validityPeriod")
-                .headersIf(maxValidityPeriod() > 0, SmsConstants.VALIDITY_PERIOD)
+                .headersIf(maxValidityPeriod() > 0, SmsHeaders.VALIDITY_PERIOD)
                 .optionsIf(supportsSmartEncoded(), "smartEncoded")
                 .optionsIf(supportsShortenUrls(), "shortenUrls")
                 .optionsIf(supportsSendAsMms(), "sendAsMms")
                 .optionsIf(supportsMaxPrice(), "maxPrice"));
-        table.put("getMessage", SmsOperation.of(this::getMessage).headers(SmsConstants.MESSAGE_ID));
+        table.put("getMessage", SmsOperation.of(this::getMessage).headers(SmsHeaders.MESSAGE_ID));
         table.put("listMessages", SmsOperation.of(this::listMessages)
                 .options("maxResults", "pageSize", "defaultRegion")
-                .headers(SmsConstants.TO, SmsConstants.FROM, SmsConstants.DATE_SENT, SmsConstants.DATE_SENT_AFTER,
-                        SmsConstants.DATE_SENT_BEFORE));
-        table.put("deleteMessage", SmsOperation.of(this::deleteMessage).headers(SmsConstants.MESSAGE_ID));
+                .headers(SmsHeaders.TO, SmsHeaders.FROM, SmsHeaders.DATE_SENT, SmsHeaders.DATE_SENT_AFTER,
+                        SmsHeaders.DATE_SENT_BEFORE));
+        table.put("deleteMessage", SmsOperation.of(this::deleteMessage).headers(SmsHeaders.MESSAGE_ID));
         if (supportsScheduling()) {
-            table.put("cancelScheduled", SmsOperation.of(this::cancelScheduled).headers(SmsConstants.MESSAGE_ID));
+            table.put("cancelScheduled", SmsOperation.of(this::cancelScheduled).headers(SmsHeaders.MESSAGE_ID));
         }
         if (hasBalance()) {
             table.put("credit", SmsOperation.of(this::credit));
@@ -198,12 +198,12 @@ public abstract class LamlProvider implements SmsProvider {
     }
 
     @Override
-    public SmsAuthentication authentication(SmsConfiguration configuration) {
+    public SmsAuthentication authentication(SmsSettings configuration) {
         return SmsAuthentication.basic(configuration.getAccountSid(), configuration.getAuthToken());
     }
 
     @Override
-    public void checkConfiguration(SmsConfiguration configuration) {
+    public void checkConfiguration(SmsSettings configuration) {
         String sid = configuration.getAccountSid();
         if (sid == null || sid.isBlank()) {
             throw SmsErrors.invalid(name(), configuration.getOperation(), "accountSid",
@@ -231,7 +231,7 @@ public abstract class LamlProvider implements SmsProvider {
     // send
 
     private CompletableFuture<SmsSendResult> send(SmsCall call) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         SmsRecipients recipients = SmsRecipients.resolve(call, false, e164 -> e164, LamlNumbers.FORMAT_HINT,
                 channels());
         List<String> numbers = recipients.numbers();
@@ -255,7 +255,7 @@ public abstract class LamlProvider implements SmsProvider {
                                        + " takes at most " + MAX_BODY_LENGTH);
         }
         SmsText text = call.smsText(body);
-        String callbackUrl = call.text(SmsConstants.CALLBACK_URL, configuration.getCallbackUrl());
+        String callbackUrl = call.text(SmsHeaders.CALLBACK_URL, configuration.getCallbackUrl());
         if (callbackUrl != null && !isAbsoluteHttpUrl(callbackUrl)) {
             throw call.invalid("callbackUrl", "the callback URL '" + callbackUrl + "' must be an absolute http(s) URL");
         }
@@ -293,7 +293,7 @@ public abstract class LamlProvider implements SmsProvider {
                 SmsMessage message = readSent(call, single, response, numbers.get(0));
                 SmsSendResult result = recipients.addSkippedTo(
                         new SmsSendResult(name(), List.of(outcome(message, numbers.get(0)))));
-                call.setOutHeader(SmsConstants.MESSAGE_ID, message.getSid());
+                call.setOutHeader(SmsHeaders.MESSAGE_ID, message.getSid());
                 return call.completeSend(result, text, message.getStatus(), null);
             });
         }
@@ -328,7 +328,7 @@ public abstract class LamlProvider implements SmsProvider {
         SmsHttpRequest request = SmsHttpRequest.get(messagesPath(call) + "/" + segment(sid) + ".json");
         return call.send(request, response -> {
             SmsMessage message = readMessage(call, request, response);
-            call.setOutHeader(SmsConstants.STATUS, message.getStatus());
+            call.setOutHeader(SmsHeaders.STATUS, message.getStatus());
             return message;
         });
     }
@@ -336,7 +336,7 @@ public abstract class LamlProvider implements SmsProvider {
     private CompletableFuture<String> deleteMessage(SmsCall call) {
         String sid = messageId(call);
         return call.send(SmsHttpRequest.delete(messagesPath(call) + "/" + segment(sid) + ".json"), r -> {
-            call.setOutHeader(SmsConstants.STATUS, "deleted");
+            call.setOutHeader(SmsHeaders.STATUS, "deleted");
             return sid;
         });
     }
@@ -347,7 +347,7 @@ public abstract class LamlProvider implements SmsProvider {
                 Map.of("Status", "canceled"), false);
         return call.send(request, response -> {
             SmsMessage message = readMessage(call, request, response);
-            call.setOutHeader(SmsConstants.STATUS, message.getStatus());
+            call.setOutHeader(SmsHeaders.STATUS, message.getStatus());
             return message;
         });
     }
@@ -360,12 +360,12 @@ public abstract class LamlProvider implements SmsProvider {
             if (balance == null) {
                 throw SmsErrors.unreadable(name(), call.operation(), request, response, "no balance");
             }
-            call.setOutHeader(SmsConstants.CURRENCY, SmsJson.text(json, "currency"));
+            call.setOutHeader(SmsHeaders.CURRENCY, SmsJson.text(json, "currency"));
             return balance;
         });
     }
 
-    private static SmsHttpRequest balanceRequest(SmsConfiguration configuration) {
+    private static SmsHttpRequest balanceRequest(SmsSettings configuration) {
         return SmsHttpRequest.get("/Accounts/" + segment(configuration.getAccountSid()) + "/Balance.json");
     }
 
@@ -375,31 +375,31 @@ public abstract class LamlProvider implements SmsProvider {
             throw call.invalid("maxResults", "maxResults must be at least 1");
         }
         Map<String, Object> query = new LinkedHashMap<>();
-        List<String> to = call.list(SmsConstants.TO, null);
+        List<String> to = call.list(SmsHeaders.TO, null);
         if (to.size() > 1) {
             throw call.invalid("to", "listMessages filters on at most one To number");
         }
         if (!to.isEmpty()) {
             query.put("To", recipient(call, to.get(0)));
         }
-        String from = call.text(SmsConstants.FROM, null);
+        String from = call.text(SmsHeaders.FROM, null);
         if (from != null) {
             query.put("From", LamlSendParameters.sender(call, this, from));
         }
-        LocalDate dateSent = date(call, SmsConstants.DATE_SENT);
+        LocalDate dateSent = date(call, SmsHeaders.DATE_SENT);
         if (dateSent != null) {
             query.put("DateSent", dateSent.toString());
         }
-        LocalDate before = date(call, SmsConstants.DATE_SENT_BEFORE);
+        LocalDate before = date(call, SmsHeaders.DATE_SENT_BEFORE);
         if (before != null) {
             query.put("DateSent<", before.toString());
         }
-        LocalDate after = date(call, SmsConstants.DATE_SENT_AFTER);
+        LocalDate after = date(call, SmsHeaders.DATE_SENT_AFTER);
         if (after != null) {
             query.put("DateSent>", after.toString());
         }
         if (after != null && before != null && after.isAfter(before)) {
-            throw call.invalid(SmsConstants.DATE_SENT_AFTER, "CamelSmsDateSentAfter " + after + " is after"
+            throw call.invalid(SmsHeaders.DATE_SENT_AFTER, "CamelSmsDateSentAfter " + after + " is after"
                                                              + " CamelSmsDateSentBefore " + before
                                                              + ": no message can match");
         }
@@ -471,13 +471,13 @@ public abstract class LamlProvider implements SmsProvider {
     }
 
     private String messageId(SmsCall call) {
-        String sid = call.text(SmsConstants.MESSAGE_ID, null);
+        String sid = call.text(SmsHeaders.MESSAGE_ID, null);
         if (sid == null) {
-            throw call.invalid(SmsConstants.MESSAGE_ID, call.operation() + " needs the message sid in the"
+            throw call.invalid(SmsHeaders.MESSAGE_ID, call.operation() + " needs the message sid in the"
                                                         + " CamelSmsMessageId header");
         }
         if (!isMessageId(sid)) {
-            throw call.invalid(SmsConstants.MESSAGE_ID, "the message sid '" + sid + "' is not a " + name()
+            throw call.invalid(SmsHeaders.MESSAGE_ID, "the message sid '" + sid + "' is not a " + name()
                                                         + " message sid (" + messageIdDescription() + ")");
         }
         return sid;
@@ -512,7 +512,7 @@ public abstract class LamlProvider implements SmsProvider {
     }
 
     @Override
-    public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
+    public Map<String, Object> checkHealth(SmsTransport transport, SmsSettings configuration) {
         if (hasBalance()) {
             SmsHttpRequest request = balanceRequest(configuration);
             SmsHttpResponse response = transport.executeOnce(request, "healthCheck");

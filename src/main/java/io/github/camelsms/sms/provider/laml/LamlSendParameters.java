@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
+import io.github.camelsms.sms.spi.SmsSettings;
+import io.github.camelsms.sms.spi.SmsHeaders;
 import io.github.camelsms.sms.spi.SmsCall;
-import io.github.camelsms.sms.text.SmsRecipients;
+import io.github.camelsms.sms.spi.SmsRecipients;
 import io.github.camelsms.sms.text.SmsTimes;
 
 /**
@@ -36,7 +36,7 @@ final class LamlSendParameters {
 
     /** The Messaging Service SID of the send, or null. */
     static String messagingServiceSid(SmsCall call, LamlProvider provider) {
-        String sid = call.text(SmsConstants.MESSAGING_SERVICE_SID, call.configuration().getMessagingServiceSid());
+        String sid = call.text(SmsHeaders.MESSAGING_SERVICE_SID, call.configuration().getMessagingServiceSid());
         if (sid == null) {
             return null;
         }
@@ -49,8 +49,8 @@ final class LamlSendParameters {
 
     /** The sender in the provider's wire form, or null when a Messaging Service picks it. */
     static String from(SmsCall call, LamlProvider provider, String messagingServiceSid) {
-        SmsConfiguration configuration = call.configuration();
-        String raw = call.text(SmsConstants.FROM, configuration.getFrom());
+        SmsSettings configuration = call.configuration();
+        String raw = call.text(SmsHeaders.FROM, configuration.getFrom());
         if (raw == null) {
             if (messagingServiceSid != null) {
                 return null;
@@ -65,7 +65,7 @@ final class LamlSendParameters {
 
     /** A sender as the provider takes it (also a From filter of listMessages); refuses what it does not document. */
     static String sender(SmsCall call, LamlProvider provider, String raw) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         String channel = SmsRecipients.channelPrefix(raw, provider.channels());
         if (channel != null) {
             String number = LamlNumbers.e164(raw.substring(channel.length()), configuration.getDefaultRegion());
@@ -101,7 +101,7 @@ final class LamlSendParameters {
 
     /** The media URLs: each Collection element is one URL; a String is split at commas that start a new URL. */
     static List<String> mediaUrls(SmsCall call) {
-        Object header = call.rawHeader(SmsConstants.MEDIA_URL);
+        Object header = call.rawHeader(SmsHeaders.MEDIA_URL);
         List<String> urls = new ArrayList<>();
         if (header instanceof Iterable<?> values) {
             values.forEach(v -> addUrl(urls, v));
@@ -135,14 +135,14 @@ final class LamlSendParameters {
      * every input the provider cannot honour.
      */
     static Map<String, Object> optional(SmsCall call, LamlProvider provider, String messagingServiceSid) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         Map<String, Object> form = new LinkedHashMap<>();
         Instant sendAt = scheduledAt(call, provider, messagingServiceSid);
         if (sendAt != null) {
             form.put("ScheduleType", "fixed");
             form.put("SendAt", sendAt.toString());
         }
-        Integer validity = call.header(SmsConstants.VALIDITY_PERIOD, Integer.class);
+        Integer validity = call.header(SmsHeaders.VALIDITY_PERIOD, Integer.class);
         if (validity == null) {
             validity = configuration.getValidityPeriod();
         }
@@ -185,7 +185,7 @@ final class LamlSendParameters {
     }
 
     private static Instant scheduledAt(SmsCall call, LamlProvider provider, String messagingServiceSid) {
-        Object raw = call.rawHeader(SmsConstants.SCHEDULED_AT);
+        Object raw = call.rawHeader(SmsHeaders.SCHEDULED_AT);
         if (raw == null) {
             return null;
         }
@@ -193,7 +193,7 @@ final class LamlSendParameters {
         try {
             at = SmsTimes.toInstant(raw);
         } catch (IllegalArgumentException e) {
-            throw call.invalid(SmsConstants.SCHEDULED_AT, "CamelSmsScheduledAt is " + e.getMessage());
+            throw call.invalid(SmsHeaders.SCHEDULED_AT, "CamelSmsScheduledAt is " + e.getMessage());
         }
         if (messagingServiceSid == null) {
             throw call.invalid("messagingServiceSid", provider.name() + " schedules only messages sent through a"
@@ -203,7 +203,7 @@ final class LamlSendParameters {
         Instant sendAt = at.truncatedTo(ChronoUnit.SECONDS);
         Duration ahead = Duration.between(Instant.now(), sendAt);
         if (ahead.compareTo(MIN_SCHEDULE_AHEAD) < 0 || ahead.compareTo(MAX_SCHEDULE_AHEAD) > 0) {
-            throw call.invalid(SmsConstants.SCHEDULED_AT, "the scheduled time " + sendAt + " is "
+            throw call.invalid(SmsHeaders.SCHEDULED_AT, "the scheduled time " + sendAt + " is "
                                                           + describe(ahead) + "; " + provider.name()
                                                           + " schedules between 15 minutes and 35 days ahead");
         }

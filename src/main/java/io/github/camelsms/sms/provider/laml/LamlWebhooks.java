@@ -8,17 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsSettings;
+import io.github.camelsms.sms.spi.SmsHeaders;
+import io.github.camelsms.sms.spi.SmsErrors;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.model.InboundSms;
 import io.github.camelsms.sms.model.SmsReply;
-import io.github.camelsms.sms.webhook.SmsWebhookEvent;
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.spi.SmsWebhookEvent;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhooks;
 import io.github.camelsms.sms.webhook.signature.TwilioSignature;
 
 /**
@@ -67,7 +67,7 @@ final class LamlWebhooks implements SmsWebhooks {
     }
 
     @Override
-    public void checkSigningKey(String operation, SmsConfiguration configuration) {
+    public void checkSigningKey(String operation, SmsSettings configuration) {
         if (ids.signsWithSigningKey()) {
             if (isBlank(configuration.getSecretKey())) {
                 throw SmsErrors.invalid(provider, operation, "secretKey", "validating " + provider + " webhook"
@@ -83,7 +83,7 @@ final class LamlWebhooks implements SmsWebhooks {
 
     /** Twilio's scheme, which the whole family uses, from either header; SignalWire signs with its Signing Key. */
     @Override
-    public SmsWebhookSignature signature(String operation, SmsConfiguration configuration) {
+    public SmsWebhookSignature signature(String operation, SmsSettings configuration) {
         String key = ids.signsWithSigningKey() ? configuration.getSecretKey() : configuration.getAuthToken();
         return new TwilioSignature(key, List.of(SIGNALWIRE_SIGNATURE, TWILIO_SIGNATURE));
     }
@@ -137,13 +137,13 @@ final class LamlWebhooks implements SmsWebhooks {
                 rawStatus, sid, null, blankToNull(request.param("ErrorCode")),
                 blankToNull(request.param("ErrorMessage")), Instant.now(), request.params());
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(SmsConstants.STATUS, status.name());
-        headers.put(SmsConstants.MESSAGE_ID, sid);
+        headers.put(SmsHeaders.STATUS, status.name());
+        headers.put(SmsHeaders.MESSAGE_ID, sid);
         if (report.getRecipient() != null) {
-            headers.put(SmsConstants.TO, report.getRecipient());
+            headers.put(SmsHeaders.TO, report.getRecipient());
         }
         if (report.getSender() != null) {
-            headers.put(SmsConstants.FROM, report.getSender());
+            headers.put(SmsHeaders.FROM, report.getSender());
         }
         String messageKey = provider + "|" + sid;
         return new SmsWebhookEvent(report, headers, messageKey + "|" + rawStatus.trim().toLowerCase(Locale.ROOT),
@@ -170,10 +170,10 @@ final class LamlWebhooks implements SmsWebhooks {
         InboundSms sms = new InboundSms(provider, sid, request.param("AccountSid"), from, request.param("To"),
                 body == null ? "" : body, mediaUrls, mediaTypes, Instant.now(), request.params());
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(SmsConstants.MESSAGE_ID, sid);
-        headers.put(SmsConstants.FROM, from);
+        headers.put(SmsHeaders.MESSAGE_ID, sid);
+        headers.put(SmsHeaders.FROM, from);
         if (sms.getTo() != null) {
-            headers.put(SmsConstants.TO, sms.getTo());
+            headers.put(SmsHeaders.TO, sms.getTo());
         }
         return new SmsWebhookEvent(sms, headers, provider + "|inbound|" + sid, null, false);
     }

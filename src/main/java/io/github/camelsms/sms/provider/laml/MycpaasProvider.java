@@ -1,6 +1,6 @@
 package io.github.camelsms.sms.provider.laml;
 
-import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.spi.SmsSettings;
 
 /**
  * The mycpaas LaML API.
@@ -22,7 +22,7 @@ public class MycpaasProvider extends LamlProvider {
     }
 
     @Override
-    public String defaultBaseUrl(SmsConfiguration configuration) {
+    public String defaultBaseUrl(SmsSettings configuration) {
         return DEFAULT_BASE_URL;
     }
 }

@@ -2,8 +2,8 @@ package io.github.camelsms.sms.provider.laml;
 
 import java.util.Set;
 
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsSettings;
+import io.github.camelsms.sms.spi.SmsErrors;
 
 /**
  * The SignalWire Compatibility (LaML) API of one space: https://{spaceUrl}/api/laml/2010-04-01. The account is the
@@ -72,7 +72,7 @@ public class SignalWireProvider extends LamlProvider {
     }
 
     @Override
-    public void checkConfiguration(SmsConfiguration configuration) {
+    public void checkConfiguration(SmsSettings configuration) {
         super.checkConfiguration(configuration);
         boolean noBaseUrl = configuration.getBaseUrl() == null || configuration.getBaseUrl().isBlank();
         if (noBaseUrl && (configuration.getSpaceUrl() == null || configuration.getSpaceUrl().isBlank())) {
@@ -82,7 +82,7 @@ public class SignalWireProvider extends LamlProvider {
     }
 
     @Override
-    public String defaultBaseUrl(SmsConfiguration configuration) {
+    public String defaultBaseUrl(SmsSettings configuration) {
         String space = configuration.getSpaceUrl().strip().replaceFirst("^https?://", "").replaceFirst("/+$", "");
         return "https://" + space + "/api/laml/2010-04-01";
     }

@@ -2,7 +2,7 @@ package io.github.camelsms.sms.provider.laml;
 
 import java.util.Set;
 
-import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.spi.SmsSettings;
 
 /**
  * The Twilio Programmable Messaging API (2010-04-01): Account SIDs AC..., message sids SM.../MM..., every sender kind
@@ -75,7 +75,7 @@ public class TwilioProvider extends LamlProvider {
     }
 
     @Override
-    public String defaultBaseUrl(SmsConfiguration configuration) {
+    public String defaultBaseUrl(SmsSettings configuration) {
         return DEFAULT_BASE_URL;
     }
 }

@@ -4,8 +4,8 @@ import java.security.NoSuchAlgorithmException;
 
 import javax.crypto.Mac;
 
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
 
 /** An HMAC over the raw request body, sent in a header, hex or Base64 encoded. */
 public final class BodyHmacSignature implements SmsWebhookSignature {

@@ -9,8 +9,8 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.HexFormat;
 
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
 
 /**
  * An Ed25519 signature over {@code timestamp + "|" + raw body}, Base64 in one header, the Unix timestamp in another,

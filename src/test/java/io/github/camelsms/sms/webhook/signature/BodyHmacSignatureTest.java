@@ -4,8 +4,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature.Verdict;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhookSignature.Verdict;
 import io.github.camelsms.sms.webhook.signature.BodyHmacSignature.Encoding;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
-import io.github.camelsms.sms.webhook.SmsWebhookSignature.Verdict;
+import io.github.camelsms.sms.spi.SmsWebhookSignature.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

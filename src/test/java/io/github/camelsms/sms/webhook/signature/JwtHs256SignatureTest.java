@@ -10,7 +10,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.github.camelsms.sms.webhook.SmsWebhookSignature.Verdict;
+import io.github.camelsms.sms.spi.SmsWebhookSignature.Verdict;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +38,7 @@ class JwtHs256SignatureTest {
         return scheme(SECRET).verify(request(token));
     }
 
-    private static io.github.camelsms.sms.webhook.SmsWebhookRequest request(String token) {
+    private static io.github.camelsms.sms.spi.SmsWebhookRequest request(String token) {
         WebhookRequests request = WebhookRequests.post("https://example.com/gwapi").json("{}");
         if (token != null) {
             request.header(HEADER, token);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.github.camelsms.sms.webhook.SmsWebhookSignature.Verdict;
+import io.github.camelsms.sms.spi.SmsWebhookSignature.Verdict;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.github.camelsms.sms.webhook.SmsWebhookSignature.Verdict;
+import io.github.camelsms.sms.spi.SmsWebhookSignature.Verdict;
 import io.github.camelsms.sms.webhook.signature.VonageSignature.Method;
 import org.junit.jupiter.api.Test;
 

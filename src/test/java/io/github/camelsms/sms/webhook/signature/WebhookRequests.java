@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
 
 /** Builds webhook requests as the consumer hands them to a signature scheme. */
 final class WebhookRequests {

@@ -1,4 +1,4 @@
-package io.github.camelsms.sms;
+package io.github.camelsms.sms.exception;
 
 /**
  * The resource does not exist or there was nothing to act on (HTTP 404, CPSMS 409).

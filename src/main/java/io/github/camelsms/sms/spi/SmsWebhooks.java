@@ -1,9 +1,8 @@
-package io.github.camelsms.sms.webhook;
+package io.github.camelsms.sms.spi;
 
 import java.util.List;
 import java.util.Set;
 
-import io.github.camelsms.sms.SmsConfiguration;
 
 /**
  * The consumer half of a provider: the webhooks it calls (delivery reports, inbound messages). The consumer does
@@ -27,9 +26,9 @@ public interface SmsWebhooks {
     /**
      * Checks, when the consumer starts, that the endpoint has the key the provider signs with.
      *
-     * @throws io.github.camelsms.sms.SmsValidationException naming the missing option and where its value is found
+     * @throws io.github.camelsms.sms.exception.SmsValidationException naming the missing option and where its value is found
      */
-    default void checkSigningKey(String operation, SmsConfiguration configuration) {
+    default void checkSigningKey(String operation, SmsSettings configuration) {
     }
 
     /**
@@ -37,7 +36,7 @@ public interface SmsWebhooks {
      * when a consumer that validates signatures is set up (after {@link #checkSigningKey}). Only called when
      * {@link #canSign()}.
      */
-    SmsWebhookSignature signature(String operation, SmsConfiguration configuration);
+    SmsWebhookSignature signature(String operation, SmsSettings configuration);
 
     /**
      * Reads the request.

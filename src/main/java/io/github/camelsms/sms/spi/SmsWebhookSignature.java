@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.webhook;
+package io.github.camelsms.sms.spi;
 
 /**
  * How a provider signs its webhooks, keyed with the endpoint's credentials: the consumer asks it about every request

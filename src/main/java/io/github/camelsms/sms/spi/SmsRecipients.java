@@ -1,6 +1,5 @@
-package io.github.camelsms.sms.text;
+package io.github.camelsms.sms.spi;
 
-import io.github.camelsms.sms.spi.SmsCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.function.UnaryOperator;
 
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
+import io.github.camelsms.sms.text.SmsPhoneNumbers;
 
 /**
  * The recipients of one send, normalized to the provider's wire format, each number once; with skipInvalidRecipients,
@@ -27,7 +27,7 @@ public record SmsRecipients(List<String> numbers, List<SmsRecipientResult> skipp
 
     /**
      * Reads the recipients of the call (CamelSmsTo or the to option). Throws {@link
-     * io.github.camelsms.sms.SmsValidationException} on field "to" listing every invalid number, unless
+     * io.github.camelsms.sms.exception.SmsValidationException} on field "to" listing every invalid number, unless
      * skipInvalidRecipients is set and at least one number is valid.
      *
      * @param wireFormat turns an E.164 number into the provider's format

@@ -1,4 +1,4 @@
-package io.github.camelsms.sms;
+package io.github.camelsms.sms.exception;
 
 /**
  * The provider rejected the credentials (HTTP 401).

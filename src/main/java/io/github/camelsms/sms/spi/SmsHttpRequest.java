@@ -1,6 +1,5 @@
-package io.github.camelsms.sms.http;
+package io.github.camelsms.sms.spi;
 
-import io.github.camelsms.sms.spi.SmsJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.camelsms.sms;
+package io.github.camelsms.sms.exception;
 
 /**
  * The provider refused the call (HTTP 403), for CPSMS typically because the calling IP is not on the account's allow-list.

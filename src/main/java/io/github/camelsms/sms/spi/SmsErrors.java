@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.http;
+package io.github.camelsms.sms.spi;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,17 +14,17 @@ import java.time.format.DateTimeParseException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
-import io.github.camelsms.sms.SmsAuthenticationException;
-import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.SmsFailure;
-import io.github.camelsms.sms.SmsForbiddenException;
-import io.github.camelsms.sms.SmsInsufficientCreditException;
-import io.github.camelsms.sms.SmsNotFoundException;
-import io.github.camelsms.sms.SmsPartialFailureException;
-import io.github.camelsms.sms.SmsProviderException;
-import io.github.camelsms.sms.SmsRateLimitException;
-import io.github.camelsms.sms.SmsTransportException;
-import io.github.camelsms.sms.SmsValidationException;
+import io.github.camelsms.sms.exception.SmsAuthenticationException;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.exception.SmsFailure;
+import io.github.camelsms.sms.exception.SmsForbiddenException;
+import io.github.camelsms.sms.exception.SmsInsufficientCreditException;
+import io.github.camelsms.sms.exception.SmsNotFoundException;
+import io.github.camelsms.sms.exception.SmsPartialFailureException;
+import io.github.camelsms.sms.exception.SmsProviderException;
+import io.github.camelsms.sms.exception.SmsRateLimitException;
+import io.github.camelsms.sms.exception.SmsTransportException;
+import io.github.camelsms.sms.exception.SmsValidationException;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.model.SmsSendResult;
 import org.apache.hc.client5.http.ConnectTimeoutException;

@@ -1,4 +1,4 @@
-package io.github.camelsms.sms;
+package io.github.camelsms.sms.exception;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.github.camelsms.sms;
+package io.github.camelsms.sms.exception;
 
 /**
  * The call failed on the network: connect, TLS, timeouts, a dropped connection.

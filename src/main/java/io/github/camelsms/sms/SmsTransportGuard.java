@@ -1,24 +1,44 @@
-package io.github.camelsms.sms.http;
+package io.github.camelsms.sms;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.github.camelsms.sms.SmsConfiguration;
+import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.text.SmsPhoneNumbers;
+import io.github.camelsms.sms.http.SmsHttpClients;
+import io.github.camelsms.sms.http.SmsRetryPolicy;
 
 /**
- * Checks made when an endpoint starts, before any request: where credentials may go and how to retry.
+ * Checks made when an endpoint starts, before any request: where credentials may go and how to retry; and the
+ * options its HTTP client is built from.
  */
-public final class SmsTransportGuard {
+final class SmsTransportGuard {
 
     private SmsTransportGuard() {
+    }
+
+    /** Refuses a defaultRegion libphonenumber does not know, naming the option. */
+    static void checkRegion(SmsConfiguration configuration, String providerName) {
+        String region = configuration.getDefaultRegion();
+        if (region != null && !region.isBlank() && !SmsPhoneNumbers.isRegion(region)) {
+            throw SmsErrors.invalid(providerName, configuration.getOperation(), "defaultRegion",
+                    "defaultRegion '" + region + "' is not a region code: use a two-letter ISO 3166 code such as DK");
+        }
+    }
+
+    /** The options the endpoint's HTTP client is built from. */
+    static SmsHttpClients.ClientOptions clientOptions(SmsConfiguration c) {
+        return new SmsHttpClients.ClientOptions(c.getConnectTimeout(), c.getSslContextParameters(),
+                c.getHttpAsyncClientConfigurer(), c.getProxyHost(), c.getProxyPort(), c.getProxyAuthUsername(),
+                c.getProxyAuthPassword());
     }
 
     /**
      * Refuses a plain http:// base URL to a host other than loopback unless allowInsecureHttp is set: Basic
      * authentication would carry the API key or auth token readable on the wire.
      */
-    public static void checkBaseUrl(SmsConfiguration configuration, String providerName, String baseUrl) {
+    static void checkBaseUrl(SmsConfiguration configuration, String providerName, String baseUrl) {
         URI uri;
         try {
             uri = URI.create(baseUrl);
@@ -54,7 +74,7 @@ public final class SmsTransportGuard {
      * Refuses a maxConcurrentRequests the component cannot give: no more requests to one host are in flight than the
      * pool has connections for it (connectionsPerRoute), and a silently lower concurrency would be a broken promise.
      */
-    public static void checkConcurrency(SmsConfiguration configuration, String providerName, int connectionsPerRoute) {
+    static void checkConcurrency(SmsConfiguration configuration, String providerName, int connectionsPerRoute) {
         int wanted = configuration.getMaxConcurrentRequests();
         if (wanted < 1) {
             throw SmsErrors.invalid(providerName, configuration.getOperation(), "maxConcurrentRequests",
@@ -69,7 +89,7 @@ public final class SmsTransportGuard {
     }
 
     /** The endpoint's retry options as a policy; refuses negative values naming the option. */
-    public static SmsRetryPolicy retryPolicy(SmsConfiguration configuration, String providerName) {
+    static SmsRetryPolicy retryPolicy(SmsConfiguration configuration, String providerName) {
         String operation = configuration.getOperation();
         if (configuration.getRetryAttempts() < 0) {
             throw SmsErrors.invalid(providerName, operation, "retryAttempts", "retryAttempts must be 0 or more");
@@ -85,7 +105,7 @@ public final class SmsTransportGuard {
     }
 
     /** The proxy (host:port) that https requests tunnel through with CONNECT, or null when they go direct. */
-    public static String tunnelProxy(SmsConfiguration configuration, String baseUrl) {
+    static String tunnelProxy(SmsConfiguration configuration, String baseUrl) {
         if (configuration.getProxyHost() == null || !baseUrl.regionMatches(true, 0, "https:", 0, 6)) {
             return null;
         }

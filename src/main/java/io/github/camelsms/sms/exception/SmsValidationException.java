@@ -1,4 +1,4 @@
-package io.github.camelsms.sms;
+package io.github.camelsms.sms.exception;
 
 /**
  * Bad input: found before any request was sent (then nothing was sent), or a provider's 400 or LaML 21xxx answer.

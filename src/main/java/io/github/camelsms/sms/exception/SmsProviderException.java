@@ -1,4 +1,4 @@
-package io.github.camelsms.sms;
+package io.github.camelsms.sms.exception;
 
 /**
  * The provider failed (5xx) or gave an answer that cannot be understood.

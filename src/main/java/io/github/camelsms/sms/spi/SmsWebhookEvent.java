@@ -1,4 +1,4 @@
-package io.github.camelsms.sms.webhook;
+package io.github.camelsms.sms.spi;
 
 import java.util.Map;
 
