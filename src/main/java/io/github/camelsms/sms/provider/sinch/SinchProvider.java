@@ -11,13 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
-import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
-import io.github.camelsms.sms.http.SmsHttpTransport;
+import io.github.camelsms.sms.spi.SmsSettings;
+import io.github.camelsms.sms.spi.SmsHeaders;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
+import io.github.camelsms.sms.spi.SmsTransport;
 import io.github.camelsms.sms.model.SmsSendResult;
 import io.github.camelsms.sms.spi.SmsAuthentication;
 import io.github.camelsms.sms.spi.SmsBatch;
@@ -26,13 +26,13 @@ import io.github.camelsms.sms.spi.SmsOperation;
 import io.github.camelsms.sms.spi.SmsProvider;
 import io.github.camelsms.sms.spi.SmsProviderOption;
 import io.github.camelsms.sms.text.SmsPhoneNumbers;
-import io.github.camelsms.sms.text.SmsRecipients;
+import io.github.camelsms.sms.spi.SmsRecipients;
 import io.github.camelsms.sms.text.SmsText;
 import io.github.camelsms.sms.text.SmsTimes;
 import io.github.camelsms.sms.webhook.SmsCallbackUrls;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.spi.SmsWebhooks;
 
-import static io.github.camelsms.sms.http.SmsHttpRequest.segment;
+import static io.github.camelsms.sms.spi.SmsHttpRequest.segment;
 
 /**
  * Sinch SMS REST API (XMS): JSON under {@code /xms/v1/{service_plan_id}/} on the service plan's regional host, with
@@ -82,12 +82,12 @@ public class SinchProvider implements SmsProvider {
         table.put("send", SmsOperation.of(this::send)
                 .options("to", "from", "callbackUrl", "webhookVerifyToken", "reference", "defaultRegion",
                         "skipInvalidRecipients", "failOnPartialFailure", "maxSegments", "maxRecipientsPerRequest")
-                .headers(SmsConstants.TO, SmsConstants.FROM, SmsConstants.CALLBACK_URL, SmsConstants.REFERENCE,
-                        SmsConstants.SCHEDULED_AT));
-        table.put("cancelScheduled", SmsOperation.of(this::cancelScheduled).headers(SmsConstants.MESSAGE_ID));
-        table.put("getMessage", SmsOperation.of(this::getMessage).headers(SmsConstants.MESSAGE_ID));
+                .headers(SmsHeaders.TO, SmsHeaders.FROM, SmsHeaders.CALLBACK_URL, SmsHeaders.REFERENCE,
+                        SmsHeaders.SCHEDULED_AT));
+        table.put("cancelScheduled", SmsOperation.of(this::cancelScheduled).headers(SmsHeaders.MESSAGE_ID));
+        table.put("getMessage", SmsOperation.of(this::getMessage).headers(SmsHeaders.MESSAGE_ID));
         table.put("listMessages", SmsOperation.of(this::listMessages).options("maxResults", "pageSize")
-                .headers(SmsConstants.FROM, SmsConstants.REFERENCE));
+                .headers(SmsHeaders.FROM, SmsHeaders.REFERENCE));
         return Collections.unmodifiableMap(table);
     }
 
@@ -117,18 +117,18 @@ public class SinchProvider implements SmsProvider {
     }
 
     @Override
-    public String defaultBaseUrl(SmsConfiguration configuration) {
+    public String defaultBaseUrl(SmsSettings configuration) {
         String region = REGION.string(configuration);
         return "https://" + (region == null ? "us" : region) + ".sms.api.sinch.com";
     }
 
     @Override
-    public SmsAuthentication authentication(SmsConfiguration configuration) {
+    public SmsAuthentication authentication(SmsSettings configuration) {
         return SmsAuthentication.bearer(TOKEN.string(configuration));
     }
 
     @Override
-    public void checkConfiguration(SmsConfiguration configuration) {
+    public void checkConfiguration(SmsSettings configuration) {
         String operation = configuration.getOperation();
         String plan = SERVICE_PLAN_ID.string(configuration);
         if (plan == null || plan.isBlank()) {
@@ -161,7 +161,7 @@ public class SinchProvider implements SmsProvider {
         }
     }
 
-    private static String batchesPath(SmsConfiguration configuration) {
+    private static String batchesPath(SmsSettings configuration) {
         return "/xms/v1/" + segment(SERVICE_PLAN_ID.string(configuration)) + "/batches";
     }
 
@@ -172,7 +172,7 @@ public class SinchProvider implements SmsProvider {
      * first failed request, as the next ones would most likely fail the same way (token, blocked account).
      */
     private CompletableFuture<SmsSendResult> send(SmsCall call) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         SmsRecipients recipients = SmsRecipients.resolve(call, false, e164 -> e164, FORMAT_HINT);
         String message = call.bodyText();
         if (message == null || message.isEmpty()) {
@@ -185,7 +185,7 @@ public class SinchProvider implements SmsProvider {
         SmsText text = call.smsText(message);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", null); // keeps "to" first in the JSON; each request sets it
-        String from = call.text(SmsConstants.FROM, configuration.getFrom());
+        String from = call.text(SmsHeaders.FROM, configuration.getFrom());
         if (from != null) {
             body.put("from", sender(call, from));
         }
@@ -206,7 +206,7 @@ public class SinchProvider implements SmsProvider {
         if (callbackUrl != null) {
             body.put("callback_url", callbackUrl);
         }
-        String reference = call.text(SmsConstants.REFERENCE, configuration.getReference());
+        String reference = call.text(SmsHeaders.REFERENCE, configuration.getReference());
         if (reference != null) {
             if (reference.length() > MAX_REFERENCE) {
                 throw call.invalid("reference", "the reference has " + reference.length() + " characters; Sinch"
@@ -225,7 +225,7 @@ public class SinchProvider implements SmsProvider {
     private static SmsSendResult oneBatchId(SmsCall call, SmsSendResult result) {
         List<String> ids = result.getRecipients().stream().map(r -> r.getMessageId()).distinct().toList();
         if (ids.size() == 1 && ids.get(0) != null) {
-            call.setOutHeader(SmsConstants.MESSAGE_ID, ids.get(0));
+            call.setOutHeader(SmsHeaders.MESSAGE_ID, ids.get(0));
         }
         return result;
     }
@@ -255,7 +255,7 @@ public class SinchProvider implements SmsProvider {
     }
 
     private static String callbackUrl(SmsCall call) {
-        String url = call.text(SmsConstants.CALLBACK_URL, call.configuration().getCallbackUrl());
+        String url = call.text(SmsHeaders.CALLBACK_URL, call.configuration().getCallbackUrl());
         if (url == null) {
             return null;
         }
@@ -272,7 +272,7 @@ public class SinchProvider implements SmsProvider {
     }
 
     private static Instant scheduledAt(SmsCall call) {
-        Object raw = call.rawHeader(SmsConstants.SCHEDULED_AT);
+        Object raw = call.rawHeader(SmsHeaders.SCHEDULED_AT);
         if (raw == null) {
             return null;
         }
@@ -280,11 +280,11 @@ public class SinchProvider implements SmsProvider {
         try {
             at = SmsTimes.toInstant(raw);
         } catch (IllegalArgumentException e) {
-            throw call.invalid(SmsConstants.SCHEDULED_AT, "CamelSmsScheduledAt is " + e.getMessage());
+            throw call.invalid(SmsHeaders.SCHEDULED_AT, "CamelSmsScheduledAt is " + e.getMessage());
         }
         if (!at.isAfter(Instant.now())) {
             // Sinch sends a past send_at at once: refused, so that a late schedule is not sent unnoticed
-            throw call.invalid(SmsConstants.SCHEDULED_AT, "the scheduled time " + at + " is not in the future;"
+            throw call.invalid(SmsHeaders.SCHEDULED_AT, "the scheduled time " + at + " is not in the future;"
                                                           + " remove the header to send now");
         }
         return at;
@@ -305,17 +305,17 @@ public class SinchProvider implements SmsProvider {
     }
 
     private static SinchBatch withStatus(SmsCall call, SinchBatch batch) {
-        call.setOutHeader(SmsConstants.STATUS, batch.getStatus());
+        call.setOutHeader(SmsHeaders.STATUS, batch.getStatus());
         return batch;
     }
 
     private static String batchId(SmsCall call) {
-        String id = call.text(SmsConstants.MESSAGE_ID, null);
+        String id = call.text(SmsHeaders.MESSAGE_ID, null);
         if (id == null) {
-            throw call.invalid(SmsConstants.MESSAGE_ID, "set CamelSmsMessageId to the batch id a send returned");
+            throw call.invalid(SmsHeaders.MESSAGE_ID, "set CamelSmsMessageId to the batch id a send returned");
         }
         if (id.length() > 100 || !id.chars().allMatch(Character::isLetterOrDigit)) {
-            throw call.invalid(SmsConstants.MESSAGE_ID, "'" + id + "' is not a Sinch batch id (letters and digits)");
+            throw call.invalid(SmsHeaders.MESSAGE_ID, "'" + id + "' is not a Sinch batch id (letters and digits)");
         }
         return id;
     }
@@ -326,7 +326,7 @@ public class SinchProvider implements SmsProvider {
 
     /** The newest batches first, a page after another, until maxResults or the last page. */
     private CompletableFuture<List<SinchBatch>> listMessages(SmsCall call) {
-        SmsConfiguration configuration = call.configuration();
+        SmsSettings configuration = call.configuration();
         int maxResults = configuration.getMaxResults();
         if (maxResults < 1) {
             throw call.invalid("maxResults", "maxResults must be at least 1");
@@ -336,11 +336,11 @@ public class SinchProvider implements SmsProvider {
             throw call.invalid("pageSize", "pageSize must be 1 to " + MAX_PAGE_SIZE + " for Sinch");
         }
         Map<String, Object> filters = new LinkedHashMap<>();
-        String from = call.text(SmsConstants.FROM, null);
+        String from = call.text(SmsHeaders.FROM, null);
         if (from != null) {
             filters.put("from", sender(call, from));
         }
-        String reference = call.text(SmsConstants.REFERENCE, null);
+        String reference = call.text(SmsHeaders.REFERENCE, null);
         if (reference != null) {
             filters.put("client_reference", reference);
         }
@@ -382,7 +382,7 @@ public class SinchProvider implements SmsProvider {
     }
 
     @Override
-    public Map<String, Object> checkHealth(SmsHttpTransport transport, SmsConfiguration configuration) {
+    public Map<String, Object> checkHealth(SmsTransport transport, SmsSettings configuration) {
         SmsHttpRequest request = SmsHttpRequest.get(batchesPath(configuration) + "?page=0&page_size=1");
         SmsHttpResponse response = transport.executeOnce(request, "healthCheck");
         JsonNode json = response.jsonOrNull();

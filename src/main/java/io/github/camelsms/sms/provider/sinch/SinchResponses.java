@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelsms.sms.SmsException;
-import io.github.camelsms.sms.http.SmsErrors;
-import io.github.camelsms.sms.http.SmsHttpRequest;
-import io.github.camelsms.sms.http.SmsHttpResponse;
+import io.github.camelsms.sms.exception.SmsException;
+import io.github.camelsms.sms.spi.SmsErrors;
+import io.github.camelsms.sms.spi.SmsHttpRequest;
+import io.github.camelsms.sms.spi.SmsHttpResponse;
 import io.github.camelsms.sms.model.SmsRecipientResult;
 import io.github.camelsms.sms.spi.SmsJson;
 

@@ -11,8 +11,8 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
 
 /**
  * Sinch's callback HMAC, arranged per service plan through the account manager (SMS release notes, 2025-02-13):

@@ -12,17 +12,17 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelsms.sms.SmsConfiguration;
-import io.github.camelsms.sms.SmsConstants;
-import io.github.camelsms.sms.http.SmsErrors;
+import io.github.camelsms.sms.spi.SmsSettings;
+import io.github.camelsms.sms.spi.SmsHeaders;
+import io.github.camelsms.sms.spi.SmsErrors;
 import io.github.camelsms.sms.model.DeliveryReport;
 import io.github.camelsms.sms.model.DeliveryStatus;
 import io.github.camelsms.sms.model.InboundSms;
 import io.github.camelsms.sms.spi.SmsJson;
-import io.github.camelsms.sms.webhook.SmsWebhookEvent;
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
-import io.github.camelsms.sms.webhook.SmsWebhookSignature;
-import io.github.camelsms.sms.webhook.SmsWebhooks;
+import io.github.camelsms.sms.spi.SmsWebhookEvent;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookSignature;
+import io.github.camelsms.sms.spi.SmsWebhooks;
 
 /**
  * Sinch's callbacks, JSON POSTs (developers.sinch.com/docs/sms/api-reference/sms/tag/Webhooks/): delivery reports of
@@ -62,7 +62,7 @@ final class SinchWebhooks implements SmsWebhooks {
     }
 
     @Override
-    public void checkSigningKey(String operation, SmsConfiguration configuration) {
+    public void checkSigningKey(String operation, SmsSettings configuration) {
         String secret = SinchProvider.SECRET_KEY.string(configuration);
         if (secret == null || secret.isBlank()) {
             throw SmsErrors.invalid(SinchProvider.NAME, operation, "provider.secretKey", "validating Sinch callback"
@@ -72,7 +72,7 @@ final class SinchWebhooks implements SmsWebhooks {
     }
 
     @Override
-    public SmsWebhookSignature signature(String operation, SmsConfiguration configuration) {
+    public SmsWebhookSignature signature(String operation, SmsSettings configuration) {
         return new SinchSignature(SinchProvider.SECRET_KEY.string(configuration), Clock.systemUTC());
     }
 
@@ -111,7 +111,7 @@ final class SinchWebhooks implements SmsWebhooks {
                 status, rawStatus, batchId, reference, failed ? code : null, failed ? codeMeaning(code) : null,
                 Instant.now(), flat(json));
         Map<String, Object> headers = headers(status, batchId, reference);
-        headers.put(SmsConstants.TO, recipient);
+        headers.put(SmsHeaders.TO, recipient);
         String messageKey = SinchProvider.NAME + "|" + batchId + "|" + recipient;
         return new SmsWebhookEvent(report, headers, messageKey + "|" + lower(rawStatus) + "|" + code, messageKey,
                 isFinal(rawStatus));
@@ -155,7 +155,7 @@ final class SinchWebhooks implements SmsWebhooks {
                 Instant.now(), params);
         Map<String, Object> headers = headers(status, batchId, reference);
         if (recipient != null) {
-            headers.put(SmsConstants.TO, recipient);
+            headers.put(SmsHeaders.TO, recipient);
         }
         String messageKey = SinchProvider.NAME + "|" + batchId;
         return new SmsWebhookEvent(report, headers, messageKey + "|" + counts, messageKey, allFinal);
@@ -169,23 +169,23 @@ final class SinchWebhooks implements SmsWebhooks {
         InboundSms sms = new InboundSms(SinchProvider.NAME, id, null, from, to == null ? null : SinchResponses.e164(to),
                 body == null ? "" : body, List.of(), List.of(), Instant.now(), flat(json));
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(SmsConstants.MESSAGE_ID, id);
-        headers.put(SmsConstants.FROM, from);
+        headers.put(SmsHeaders.MESSAGE_ID, id);
+        headers.put(SmsHeaders.FROM, from);
         if (sms.getTo() != null) {
-            headers.put(SmsConstants.TO, sms.getTo());
+            headers.put(SmsHeaders.TO, sms.getTo());
         }
         if (text(json, "client_reference") != null) {
-            headers.put(SmsConstants.REFERENCE, text(json, "client_reference"));
+            headers.put(SmsHeaders.REFERENCE, text(json, "client_reference"));
         }
         return new SmsWebhookEvent(sms, headers, SinchProvider.NAME + "|inbound|" + type + "|" + id, null, false);
     }
 
     private static Map<String, Object> headers(DeliveryStatus status, String batchId, String reference) {
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(SmsConstants.STATUS, status.name());
-        headers.put(SmsConstants.MESSAGE_ID, batchId);
+        headers.put(SmsHeaders.STATUS, status.name());
+        headers.put(SmsHeaders.MESSAGE_ID, batchId);
         if (reference != null) {
-            headers.put(SmsConstants.REFERENCE, reference);
+            headers.put(SmsHeaders.REFERENCE, reference);
         }
         return headers;
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.github.camelsms.sms.webhook.SmsWebhookRequest;
+import io.github.camelsms.sms.spi.SmsWebhookRequest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
