@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ForeignInputsMatrixTest extends SmsTestSupport {
 
     private static final String CPSMS = "cpsms";
+    private static final String SINCH = "sinch";
     private static final String TO = "+4522334488";
 
     /** Honoured by every provider: the kit applies them (transport, retries, TLS, proxy, Camel's own options). */
@@ -63,7 +64,9 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
                     "shortenUrls", "sendAsMms", SmsConstants.MESSAGING_SERVICE_SID, SmsConstants.SCHEDULED_AT,
                     SmsConstants.VALIDITY_PERIOD)),
             "signalwire", union(EVERY_SEND, LAML_SEND, Set.of("spaceUrl", "validityPeriod", "maxPrice",
-                    SmsConstants.VALIDITY_PERIOD)));
+                    SmsConstants.VALIDITY_PERIOD)),
+            SINCH, union(EVERY_SEND, Set.of("reference", "maxRecipientsPerRequest", SmsConstants.REFERENCE,
+                    SmsConstants.SCHEDULED_AT)));
 
     /**
      * Headers another operation of the same provider reads: they stay on the exchange from step to step of a route,
@@ -74,7 +77,12 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
     private static final Map<String, Set<String>> OTHER_OPERATIONS_READ = Map.of(
             CPSMS, Set.of(SmsConstants.GROUP_NAME, SmsConstants.PHONE_NUMBER, SmsConstants.CONTACT_NAME,
                     SmsConstants.LOG_FROM, SmsConstants.LOG_TO),
-            "mycpaas", LAML_OTHER_OPERATIONS, "twilio", LAML_OTHER_OPERATIONS, "signalwire", LAML_OTHER_OPERATIONS);
+            "mycpaas", LAML_OTHER_OPERATIONS, "twilio", LAML_OTHER_OPERATIONS, "signalwire", LAML_OTHER_OPERATIONS,
+            SINCH, Set.of());
+
+    ForeignInputsMatrixTest() {
+        sim.sinch().addServicePlan(SinchTestSupport.PLAN, SinchTestSupport.SINCH_TOKEN);
+    }
 
     /** One input set on a send: its URI option or header, and what honouring it looks like. */
     private record Probe(String options, Map<String, Object> headers, String body, Check check) {
@@ -85,7 +93,7 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "cpsms", "mycpaas", "twilio", "signalwire" })
+    @ValueSource(strings = { "cpsms", "mycpaas", "twilio", "signalwire", "sinch" })
     void everyOptionAndHeaderIsHonouredOrRefused(String provider) throws Exception {
         JsonNode metadata = metadata();
         List<String> problems = new ArrayList<>();
@@ -222,6 +230,9 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
                 .append(sim.baseUrl(provider));
         if (provider.equals(CPSMS)) {
             uri.append("&username=").append(USER).append("&apiKey=RAW(").append(API_KEY).append(')');
+        } else if (provider.equals(SINCH)) {
+            uri.append("&provider.servicePlanId=").append(SinchTestSupport.PLAN).append("&provider.token=RAW(")
+                    .append(SinchTestSupport.SINCH_TOKEN).append(')');
         } else {
             boolean signalWire = provider.equals("signalwire");
             uri.append("&accountSid=").append(signalWire ? SIGNALWIRE_PROJECT : LAML_SID)
@@ -276,11 +287,12 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
 
     private Probe optionProbe(String provider, String option) {
         boolean cpsms = provider.equals(CPSMS);
+        boolean json = cpsms || provider.equals(SINCH);
         return switch (option) {
             // the provider's own credentials are in every URI; another provider's are set here
             case "username", "apiKey" -> option(cpsms ? "" : option + "=RAW(other-credential)", (p, sent, e) -> assertThat(sent)
                     .singleElement().satisfies(r -> assertThat(r.basicUser()).isNotNull()));
-            case "accountSid", "authToken" -> option(!cpsms ? "" : option + "=RAW(other-credential)", (p, sent, e) -> assertThat(sent)
+            case "accountSid", "authToken" -> option(!json ? "" : option + "=RAW(other-credential)", (p, sent, e) -> assertThat(sent)
                     .singleElement().satisfies(r -> assertThat(r.basicUser()).isNotNull()));
             case "spaceUrl" -> option("spaceUrl=example.signalwire.com", accepted());
             case "baseUrl" -> option("", accepted());
@@ -309,15 +321,16 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
             case "secretKey" -> option("secretKey=RAW(sign1ng-key)", accepted());
             case "publicBaseUrl" -> option("publicBaseUrl=https://example.com", accepted());
             case "callbackUrl" -> option("callbackUrl=http://127.0.0.1:9/dlr",
-                    wire(p -> cpsms ? "dlr_url" : "StatusCallback", v -> assertThat(v).startsWith("http://127.0.0.1:9/dlr")));
+                    wire(p -> named(p, "dlr_url", "StatusCallback", "callback_url"),
+                            v -> assertThat(v).startsWith("http://127.0.0.1:9/dlr")));
             case "webhookVerifyToken" -> option("callbackUrl=http://127.0.0.1:9/dlr&webhookVerifyToken=tok123",
-                    wire(p -> cpsms ? "dlr_url" : "StatusCallback", v -> assertThat(v).contains("tok123")));
-            case "from" -> option(cpsms ? "from=MyShop" : "", wire(p -> cpsms ? "from" : "From",
+                    wire(p -> named(p, "dlr_url", "StatusCallback", "callback_url"), v -> assertThat(v).contains("tok123")));
+            case "from" -> option(json ? "from=MyShop" : "", wire(p -> json ? "from" : "From",
                     v -> assertThat(v).isIn("MyShop", LAML_FROM)));
             case "to" -> new Probe("to=RAW(+4522334499)", Map.of(SmsConstants.TO, List.of()), "Hello",
-                    wire(p -> cpsms ? "to" : "To", v -> assertThat(v).endsWith("4522334499")));
+                    wire(p -> json ? "to" : "To", v -> assertThat(v).endsWith("4522334499")));
             case "defaultRegion" -> new Probe("defaultRegion=DK", Map.of(SmsConstants.TO, "22334477"), "Hello",
-                    wire(p -> cpsms ? "to" : "To", v -> assertThat(v).endsWith("4522334477")));
+                    wire(p -> json ? "to" : "To", v -> assertThat(v).endsWith("4522334477")));
             case "skipInvalidRecipients" -> new Probe("skipInvalidRecipients=true",
                     Map.of(SmsConstants.TO, TO + ",not-a-number"), "Hello",
                     (p, sent, e) -> assertThat(sent).hasSize(1));
@@ -335,7 +348,8 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
             });
             case "encoding" -> option("encoding=ISO-8859-1", wire(p -> "encoding", v -> assertThat(v).isEqualTo("ISO-8859-1")));
             case "flash" -> option("flash=true", wire(p -> "flash", v -> assertThat(v).isEqualTo("1")));
-            case "reference" -> option("reference=ref-1", wire(p -> "reference", v -> assertThat(v).isEqualTo("ref-1")));
+            case "reference" -> option("reference=ref-1", wire(p -> named(p, "reference", null, "client_reference"),
+                    v -> assertThat(v).isEqualTo("ref-1")));
             case "mediaUrl" -> option("mediaUrl=https://example.com/a.png",
                     wire(p -> "MediaUrl", v -> assertThat(v).isEqualTo("https://example.com/a.png")));
             case "messagingServiceSid" -> option("messagingServiceSid=" + LAML_MESSAGING_SERVICE,
@@ -355,22 +369,25 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
 
     private Probe headerProbe(String provider, String header) {
         boolean cpsms = provider.equals(CPSMS);
+        boolean json = cpsms || provider.equals(SINCH);
         Instant inAnHour = Instant.now().plus(1, ChronoUnit.HOURS);
         if (RESULTS.contains(header)) {
             return header(header, header.equals(SmsConstants.MESSAGE_ID) ? "SM0123456789abcdef0123456789abcdef" : "1",
                     (p, sent, e) -> assertThat(sent).hasSize(1));
         }
         return switch (header) {
-            case SmsConstants.TO -> header(header, TO, wire(p -> cpsms ? "to" : "To", v -> assertThat(v).endsWith("4522334488")));
-            case SmsConstants.FROM -> header(header, cpsms ? "MyShop" : LAML_FROM,
-                    wire(p -> cpsms ? "from" : "From", v -> assertThat(v).isIn("MyShop", LAML_FROM)));
+            case SmsConstants.TO -> header(header, TO, wire(p -> json ? "to" : "To", v -> assertThat(v).endsWith("4522334488")));
+            case SmsConstants.FROM -> header(header, json ? "MyShop" : LAML_FROM,
+                    wire(p -> json ? "from" : "From", v -> assertThat(v).isIn("MyShop", LAML_FROM)));
             case SmsConstants.SCHEDULED_AT -> new Probe(provider.equals("twilio") ? "messagingServiceSid="
                                                                                    + LAML_MESSAGING_SERVICE : "",
-                    Map.of(header, inAnHour), "Hello", wire(p -> cpsms ? "timestamp" : "SendAt",
+                    Map.of(header, inAnHour), "Hello", wire(p -> named(p, "timestamp", "SendAt", "send_at"),
                             v -> assertThat(v).isNotBlank()));
-            case SmsConstants.REFERENCE -> header(header, "ref-1", wire(p -> "reference", v -> assertThat(v).isEqualTo("ref-1")));
+            case SmsConstants.REFERENCE -> header(header, "ref-1", wire(p -> named(p, "reference", null,
+                    "client_reference"), v -> assertThat(v).isEqualTo("ref-1")));
             case SmsConstants.CALLBACK_URL -> header(header, "http://127.0.0.1:9/dlr",
-                    wire(p -> cpsms ? "dlr_url" : "StatusCallback", v -> assertThat(v).startsWith("http://127.0.0.1:9/dlr")));
+                    wire(p -> named(p, "dlr_url", "StatusCallback", "callback_url"),
+                            v -> assertThat(v).startsWith("http://127.0.0.1:9/dlr")));
             case SmsConstants.FLASH -> header(header, true, wire(p -> "flash", v -> assertThat(v).isEqualTo("1")));
             case SmsConstants.MEDIA_URL -> header(header, "https://example.com/a.png",
                     wire(p -> "MediaUrl", v -> assertThat(v).isEqualTo("https://example.com/a.png")));
@@ -387,14 +404,19 @@ class ForeignInputsMatrixTest extends SmsTestSupport {
         };
     }
 
-    /** The request's field (CPSMS JSON) or form parameter (LaML) that shows the input, checked. */
+    /** A field's name on the wire of CPSMS, the LaML family or Sinch. */
+    private static String named(String provider, String cpsms, String laml, String sinch) {
+        return provider.equals(CPSMS) ? cpsms : provider.equals(SINCH) ? sinch : laml;
+    }
+
+    /** The request's field (CPSMS and Sinch JSON) or form parameter (LaML) that shows the input, checked. */
     private static Check wire(java.util.function.Function<String, String> field, Consumer<String> value) {
         return (provider, sent, exchange) -> {
             assertThat(sent).as("requests sent").isNotEmpty();
             RecordedRequest request = sent.get(0);
             String name = field.apply(provider);
             String actual;
-            if (provider.equals(CPSMS)) {
+            if (provider.equals(CPSMS) || provider.equals(SINCH)) {
                 JsonNode node = request.json().get(name);
                 actual = node == null ? null : node.isArray() ? node.get(0).asText() : node.asText();
             } else {

@@ -120,7 +120,7 @@ class LamlSendParametersTest extends SmsTestSupport {
     void cpsmsAndInfobipInputsAreRefused(String provider) {
         assertInvalid(laml(provider, "send"), Map.of(SmsConstants.REFERENCE, "order-42"), SmsConstants.REFERENCE,
                 "(supported by: cpsms send, sendGroup, cancelScheduled; gatewayapi send; infobip send, cancelScheduled,"
-                + " listMessages; vonage send)");
+                + " listMessages; sinch send, listMessages; vonage send)");
         assertInvalid(laml(provider, "send"), Map.of(SmsConstants.FLASH, true), SmsConstants.FLASH,
                 "(supported by: cpsms send, sendGroup; gatewayapi send; infobip send)");
         assertInvalid(laml(provider, "send", "flash=true"), Map.of(), "flash",

@@ -31,7 +31,7 @@ class SmsEndpointTest extends SmsTestSupport {
                 from("direct:a").to("sms:nosuch/send?username=u&apiKey=k");
             }
         })).hasStackTraceContaining("Unknown SMS provider 'nosuch'")
-                .hasStackTraceContaining("cpsms, gatewayapi, infobip, mycpaas, signalwire, telnyx, twilio, vonage");
+                .hasStackTraceContaining("cpsms, gatewayapi, infobip, mycpaas, signalwire, sinch, telnyx, twilio, vonage");
     }
 
     @Test

@@ -69,6 +69,7 @@ public final class SmsSimulator implements AutoCloseable {
     private final VonageSimulation vonage;
     private final TelnyxSimulation telnyx;
     private final GatewayapiSimulation gatewayapi;
+    private final SinchSimulation sinch;
     private final Map<String, Simulation> byPrefix = new ConcurrentHashMap<>();
     private final Map<String, Simulation> byProvider = new ConcurrentHashMap<>();
     private volatile double randomFaultRate;
@@ -94,6 +95,8 @@ public final class SmsSimulator implements AutoCloseable {
         register(telnyx);
         this.gatewayapi = new GatewayapiSimulation(this);
         register(gatewayapi);
+        this.sinch = new SinchSimulation(this);
+        register(sinch);
         ServiceLoader.load(RequestCheck.class, SmsSimulator.class.getClassLoader()).forEach(checks::add);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -209,6 +212,11 @@ public final class SmsSimulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Sinch's SMS REST API: service plans, their batches and callbacks. */
+    public SinchSimulation sinch() {
+        return sinch;
     }
 
     /** The CPSMS half: accounts and their state. */

@@ -36,6 +36,8 @@ public final class ExamplesRunner {
     public static final String MESSAGING_SERVICE_SID = "MG000000000000000000000000000000de";
     public static final String TELNYX_API_KEY = "KEY-demo-telnyx-api-key";
     public static final String GATEWAYAPI_TOKEN = "demo-gatewayapi-token";
+    public static final String SINCH_SERVICE_PLAN_ID = "demo0service0plan";
+    public static final String SINCH_API_TOKEN = "demo-sinch-api-token";
     public static final String WEBHOOK_VERIFY_TOKEN = "demo-webhook-verify-token";
     public static final String INFOBIP_API_KEY = "demo-infobip-api-key";
     /** The inbound SMS the runner delivers to each sms:.../inbound consumer of the examples. */
@@ -87,6 +89,7 @@ public final class ExamplesRunner {
         simulator.telnyx().addAccount(TELNYX_API_KEY);
         simulator.telnyx().statusDelay(Duration.ofMillis(100));
         simulator.gatewayapi().addAccount(GATEWAYAPI_TOKEN, new BigDecimal("500"));
+        simulator.sinch().addServicePlan(SINCH_SERVICE_PLAN_ID, SINCH_API_TOKEN);
 
         AtomicInteger failures = new AtomicInteger();
         List<LamlSimulation.InboundAnswer> inboundReplies = new CopyOnWriteArrayList<>();
@@ -107,6 +110,8 @@ public final class ExamplesRunner {
         main.addInitialProperty("camel.component.sms.provider-options[vonage.api-key]", VONAGE_API_KEY);
         main.addInitialProperty("camel.component.sms.provider-options[vonage.secret]", VONAGE_SECRET);
         main.addInitialProperty("camel.component.sms.provider-options[gatewayapi.token]", GATEWAYAPI_TOKEN);
+        main.addInitialProperty("camel.component.sms.provider-options[sinch.servicePlanId]", SINCH_SERVICE_PLAN_ID);
+        main.addInitialProperty("camel.component.sms.provider-options[sinch.token]", SINCH_API_TOKEN);
         main.addInitialProperty("twilio.messaging-service-sid", MESSAGING_SERVICE_SID);
         main.addInitialProperty("signalwire.project-id", SIGNALWIRE_PROJECT_ID);
         main.addInitialProperty("signalwire.api-token", SIGNALWIRE_API_TOKEN);

@@ -110,6 +110,20 @@ class ExamplesTest {
     }
 
     @Test
+    void sinchSendYamlSendsOneScheduledBatchReadsAndCancelsIt() throws Exception {
+        List<RecordedRequest> requests = run("sinch-send.yaml");
+        String batches = "/xms/v1/" + ExamplesRunner.SINCH_SERVICE_PLAN_ID + "/batches";
+        assertThat(requests).extracting(RecordedRequest::method).containsExactly("POST", "GET", "DELETE");
+        assertThat(requests.get(0).path()).isEqualTo(batches);
+        assertThat(requests.get(0).header("Authorization")).isEqualTo("Bearer " + ExamplesRunner.SINCH_API_TOKEN);
+        assertThat(requests.get(0).json().get("to")).hasSize(2);
+        assertThat(requests.get(0).json().get("client_reference").asText()).isEqualTo("booking-19-30");
+        String batch = requests.get(1).path();
+        assertThat(batch).startsWith(batches + "/");
+        assertThat(requests.get(2).path()).isEqualTo(batch);
+    }
+
+    @Test
     void twilioScheduledSendYamlSchedulesThroughTheMessagingServiceAndCancels() throws Exception {
         List<RecordedRequest> requests = run("twilio-scheduled-send.yaml");
         assertThat(requests).extracting(RecordedRequest::method).containsExactly("POST", "POST");

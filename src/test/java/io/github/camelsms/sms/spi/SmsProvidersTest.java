@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmsProvidersTest {
 
     private static final List<String> ALL = List.of("cpsms", "gatewayapi", "infobip", "mycpaas", "signalwire",
-            "telnyx", "twilio", "vonage");
+            "sinch", "telnyx", "twilio", "vonage");
 
     @Test
     void theServiceFilesNameEveryProviderAndNoOther() {
