@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.util.StringHelper;
 import io.github.camelsms.sms.http.HttpAsyncClientConfigurer;
 import io.github.camelsms.sms.webhook.SmsWebhookMemory;
 import org.apache.camel.spi.IdempotentRepository;
@@ -245,23 +246,32 @@ public class SmsConfiguration implements SmsSettings, Cloneable {
         if (providerOptions == null) {
             return null;
         }
-        Object value = null;
         for (Map.Entry<String, Object> entry : providerOptions.entrySet()) {
-            String key = camelCase(entry.getKey());
-            if (key.equals(name)) {
+            if (camelCase(entry.getKey()).equals(name)) {
                 return entry.getValue(); // the endpoint's own value wins
             }
-            if (provider != null && key.equals(provider + "." + name)) {
-                value = entry.getValue();
-            } else if (provider != null && key.equals(provider) && entry.getValue() instanceof Map<?, ?> nested) {
-                for (Map.Entry<?, ?> inner : nested.entrySet()) {
-                    if (camelCase(String.valueOf(inner.getKey())).equals(name)) {
-                        value = inner.getValue();
-                    }
-                }
-            }
         }
-        return value;
+        return provider == null ? null : scopedTo(provider).get(name);
+    }
+
+    /**
+     * The component's values scoped to one provider, by option name: keys {@code <provider>.<name>} and, as Spring Boot
+     * binds them, nested maps under {@code <provider>}; names with dashes are turned into camelCase.
+     */
+    Map<String, Object> scopedTo(String providerName) {
+        Map<String, Object> scoped = new LinkedHashMap<>();
+        if (providerOptions == null) {
+            return scoped;
+        }
+        providerOptions.forEach((key, value) -> {
+            String name = camelCase(key);
+            if (name.startsWith(providerName + ".")) {
+                scoped.put(name.substring(providerName.length() + 1), value);
+            } else if (name.equals(providerName) && value instanceof Map<?, ?> nested) {
+                nested.forEach((inner, innerValue) -> scoped.put(camelCase(String.valueOf(inner)), innerValue));
+            }
+        });
+        return scoped;
     }
 
     /** The names of the provider options set here, as the user wrote them (endpoint keys have no dot). */
@@ -270,17 +280,7 @@ public class SmsConfiguration implements SmsSettings, Cloneable {
     }
 
     static String camelCase(String key) {
-        StringBuilder name = new StringBuilder(key.length());
-        boolean upper = false;
-        for (char c : key.toCharArray()) {
-            if (c == '-') {
-                upper = true;
-            } else {
-                name.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return name.toString();
+        return StringHelper.dashToCamelCase(key);
     }
 
     public String getProvider() {

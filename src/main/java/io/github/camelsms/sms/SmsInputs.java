@@ -162,17 +162,7 @@ final class SmsInputs {
      * credentials and defaults live on the component at once.
      */
     static void applyProviderScoped(CamelContext context, SmsConfiguration configuration, SmsProvider provider) {
-        Map<String, Object> scoped = new LinkedHashMap<>();
-        configuration.getProviderOptions().forEach((key, value) -> {
-            String name = SmsConfiguration.camelCase(key);
-            if (name.startsWith(provider.name() + ".")) {
-                scoped.put(name.substring(provider.name().length() + 1), value);
-            } else if (name.equals(provider.name()) && value instanceof Map<?, ?> nested) {
-                nested.forEach((inner, innerValue) -> scoped.put(SmsConfiguration.camelCase(String.valueOf(inner)),
-                        innerValue));
-            }
-        });
-        scoped.forEach((name, value) -> {
+        configuration.scopedTo(provider.name()).forEach((name, value) -> {
             Field field = OPTIONS.get(name);
             if (field != null && field.isAnnotationPresent(UriParam.class) && !declares(provider, name)) {
                 try {

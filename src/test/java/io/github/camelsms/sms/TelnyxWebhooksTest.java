@@ -129,8 +129,9 @@ class TelnyxWebhooksTest extends WebhookTestSupport {
         assertThat(getMockEndpoint("mock:reports").getExchanges()).hasSize(1);
     }
 
+    // 302, not 301: the header carries whole seconds, so 301 ahead truncated and read a moment later can be 300
     @ParameterizedTest
-    @ValueSource(longs = { -301, 301, -86400 })
+    @ValueSource(longs = { -302, 302, -86400 })
     void aReportSignedOutsideFiveMinutesIsRefusedAsAReplay(long secondsAway) throws Exception {
         assertThat(postSignedAt("/tx/reports", report("message.finalized", "delivered"),
                 Instant.now().plusSeconds(secondsAway))).isEqualTo(403);

@@ -1,7 +1,6 @@
 package io.github.camelsms.sms.spi;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,10 +90,6 @@ public interface SmsAuthentication {
      * refused before it is sent (authenticate reads with another scheme the provider offers, such as Basic).
      */
     static SmsAuthentication formParameters(Map<String, String> parameters) {
-        return parameters(parameters);
-    }
-
-    private static SmsAuthentication parameters(Map<String, String> parameters) {
         Map<String, String> ordered = new LinkedHashMap<>(parameters);
         return new SmsAuthentication() {
             @Override
@@ -113,7 +108,7 @@ public interface SmsAuthentication {
 
             @Override
             public List<String> secretsOnTheWire() {
-                return new ArrayList<>(); // percent-encoded forms are found by the redactor's scanner
+                return List.of(); // percent-encoded forms are found by the redactor's scanner
             }
 
             @Override
